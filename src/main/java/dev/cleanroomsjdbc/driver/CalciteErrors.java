@@ -1,0 +1,40 @@
+package dev.cleanroomsjdbc.driver;
+
+import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.schema.CleanRoomsRuntimeException;
+import java.sql.SQLException;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+/**
+ * Turns what comes out of Calcite into the exception the user should see: the driver's own SQLException
+ * when one is inside (Calcite wraps them), otherwise a parse or validation error with a proper SQLState.
+ */
+final class CalciteErrors {
+  private CalciteErrors() {}
+
+  static SQLException translate(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CleanRoomsRuntimeException r) {
+        return r.getCause();
+      }
+      if (c instanceof SQLException s && s.getSQLState() != null) {
+        return s;
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SqlParseException) {
+        return SqlState.SYNTAX_ERROR.exception("SQL syntax error: " + c.getMessage(), t);
+      }
+      if (c instanceof CalciteContextException e) {
+        String message = e.getMessage();
+        SqlState state = message.contains("No match found for function signature")
+            ? SqlState.UNDEFINED_FUNCTION
+            : message.contains("not found") ? SqlState.UNDEFINED_OBJECT : SqlState.SYNTAX_ERROR;
+        return state.exception(message, t);
+      }
+    }
+    String message = t.getMessage() == null ? t.toString() : t.getMessage();
+    return SqlState.INTERNAL_ERROR.exception(message, t);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.cleanroomsjdbc.driver;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every connection property the driver accepts, declared once: URL parsing, {@code Driver.getPropertyInfo},
+ * validation and the table in {@code docs/connection-properties.md} all read this list. Keep it sorted by key.
+ */
+public enum ConnectionProperty {
+  ACCESS_KEY_ID("accessKeyId", Type.STRING, null, false,
+      "AWS access key id, used when credentials=STATIC. The JDBC 'user' property is an alias."),
+  CLEAN_ROOMS_ENDPOINT("cleanRoomsEndpoint", Type.URI, null, false,
+      "Clean Rooms API endpoint override, e.g. a local Clean Rooms at http://127.0.0.1:8089. Default: the region's endpoint."),
+  CREDENTIALS("credentials", Type.CHOICE, "DEFAULT", false,
+      "Where AWS credentials come from: DEFAULT (the SDK's default chain), PROFILE (a named profile) or STATIC (accessKeyId/secretAccessKey).",
+      "DEFAULT", "PROFILE", "STATIC"),
+  MAX_RETRIES("maxRetries", Type.INTEGER, "3", false,
+      "Retries of a throttled or failed Clean Rooms or S3 request (the SDK's standard retry strategy with backoff)."),
+  MEMBERSHIP("membership", Type.STRING, null, false,
+      "Membership id (or ARN) whose collaboration the connection opens. Also the path of the URL."),
+  POLL_INITIAL_INTERVAL_MS("pollInitialIntervalMs", Type.INTEGER, "250", false,
+      "First wait between GetProtectedJob polls, in milliseconds."),
+  POLL_MAX_INTERVAL_MS("pollMaxIntervalMs", Type.INTEGER, "5000", false,
+      "Longest wait between polls; each wait grows by pollMultiplier up to this."),
+  POLL_MULTIPLIER("pollMultiplier", Type.DOUBLE, "1.5", false,
+      "Growth of the wait between two polls."),
+  PROFILE("profile", Type.STRING, null, false,
+      "AWS profile name, used when credentials=PROFILE."),
+  REGION("region", Type.STRING, "us-east-1", false,
+      "AWS region of the collaboration. Also the host of the URL."),
+  S3_ENDPOINT("s3Endpoint", Type.URI, null, false,
+      "S3 endpoint override for reading results (path-style access is used with an override)."),
+  SCHEMA("schema", Type.STRING, null, false,
+      "SQL schema name under which the collaboration's tables and templates appear. Default: the collaboration name in lower case, with characters other than letters, digits and _ replaced by _."),
+  SECRET_ACCESS_KEY("secretAccessKey", Type.STRING, null, true,
+      "AWS secret access key, used when credentials=STATIC. The JDBC 'password' property is an alias. Never logged."),
+  SESSION_TOKEN("sessionToken", Type.STRING, null, true,
+      "AWS session token for temporary STATIC credentials. Never logged.");
+
+  /** How a property's text is read. */
+  public enum Type { STRING, INTEGER, DOUBLE, URI, CHOICE }
+
+  private final String key;
+  private final Type type;
+  private final String defaultValue;
+  private final boolean secret;
+  private final String description;
+  private final List<String> choices;
+
+  ConnectionProperty(String key, Type type, String defaultValue, boolean secret, String description, String... choices) {
+    this.key = key;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.secret = secret;
+    this.description = description;
+    this.choices = List.of(choices);
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The default as text, or null when the property has none. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** Secret values never appear in logs, exceptions, {@code getURL()} or metadata. */
+  public boolean secret() {
+    return secret;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<String> choices() {
+    return choices;
+  }
+
+  /** The property with this key (case-insensitive), or null. The JDBC standard user/password map to the keys. */
+  public static ConnectionProperty forKey(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    if (k.equals("user")) {
+      return ACCESS_KEY_ID;
+    }
+    if (k.equals("password")) {
+      return SECRET_ACCESS_KEY;
+    }
+    for (ConnectionProperty p : values()) {
+      if (p.key.toLowerCase(Locale.ROOT).equals(k)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.cleanroomsjdbc.driver;
+
+import dev.cleanroomsjdbc.execution.Execution;
+import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.metadata.CleanRoomsMetaData;
+import dev.cleanroomsjdbc.schema.CollaborationSchema;
+import dev.cleanroomsjdbc.schema.CollaborationSession;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/**
+ * The driver's part of a {@link Connection} (see {@link JdbcProxy}): statements that run templates, CALL
+ * through {@code prepareCall}, metadata that knows the collaboration, and a {@code close} that also closes
+ * the Clean Rooms and S3 clients the connection owns.
+ */
+final class DriverConnection {
+  private final CalciteConnection calcite;
+  private final CollaborationSchema collaboration;
+  private final ConnectionSettings settings;
+  private Connection self;
+
+  DriverConnection(CalciteConnection calcite, CollaborationSchema collaboration, ConnectionSettings settings) {
+    this.calcite = calcite;
+    this.collaboration = collaboration;
+    this.settings = settings;
+  }
+
+  Connection proxy() {
+    return self;
+  }
+
+  Connection open() {
+    self = JdbcProxy.of(Connection.class, this, calcite);
+    return self;
+  }
+
+  CalciteConnection calcite() {
+    return calcite;
+  }
+
+  CollaborationSession session() {
+    return collaboration.session();
+  }
+
+  public Statement createStatement() throws SQLException {
+    return statement(calcite.createStatement());
+  }
+
+  public Statement createStatement(int type, int concurrency) throws SQLException {
+    return statement(calcite.createStatement(type, concurrency));
+  }
+
+  public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+    return statement(calcite.createStatement(type, concurrency, holdability));
+  }
+
+  private Statement statement(Statement delegate) {
+    DriverStatement s = new DriverStatement(this, delegate);
+    Statement proxy = JdbcProxy.of(CleanRoomsStatement.class, s, delegate);
+    s.proxy(proxy);
+    return proxy;
+  }
+
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    return prepare(sql, PreparedStatement.class);
+  }
+
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+    return prepare(sql, PreparedStatement.class);
+  }
+
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+      throws SQLException {
+    return prepare(sql, PreparedStatement.class);
+  }
+
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    return prepare(sql, CallableStatement.class);
+  }
+
+  public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+    return prepare(sql, CallableStatement.class);
+  }
+
+  public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability) throws SQLException {
+    return prepare(sql, CallableStatement.class);
+  }
+
+  /** Prepares with Calcite inside an execution, which the statement's first execute adopts. */
+  private <T extends PreparedStatement> T prepare(String sql, Class<T> type) throws SQLException {
+    CallSyntax call = CallSyntax.of(sql);
+    Execution preparing = new Execution(null);
+    PreparedStatement delegate;
+    try (Execution.Scope scope = preparing.enter()) {
+      delegate = calcite.prepareStatement(call.sql());
+    } catch (SQLException | RuntimeException e) {
+      throw CalciteErrors.translate(e);
+    }
+    DriverPreparedStatement s = new DriverPreparedStatement(this, delegate, call.isCall(), preparing);
+    T proxy = JdbcProxy.of(type, s, delegate, CleanRoomsStatement.class);
+    s.proxy(proxy);
+    return proxy;
+  }
+
+  /** Wraps a Calcite result set so that {@code getStatement()} returns the statement the user holds. */
+  ResultSet wrap(ResultSet rs, Statement owner) {
+    return JdbcProxy.of(ResultSet.class, new DriverResultSet(owner), rs);
+  }
+
+  public DatabaseMetaData getMetaData() throws SQLException {
+    DatabaseMetaData calciteMeta = calcite.getMetaData();
+    return JdbcProxy.of(DatabaseMetaData.class,
+        new CleanRoomsMetaData(self, settings.displayUrl(), collaboration), calciteMeta);
+  }
+
+  public String nativeSQL(String sql) throws SQLException {
+    return CallSyntax.of(sql).sql();
+  }
+
+  public Map<String, Class<?>> getTypeMap() {
+    return Map.of(); // Avatica throws here, and SchemaCrawler and DBeaver ask
+  }
+
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    if (!readOnly) {
+      throw SqlState.FEATURE_NOT_SUPPORTED.exception("A Clean Rooms connection is always read-only");
+    }
+  }
+
+  public boolean isReadOnly() {
+    return true;
+  }
+
+  public void close() throws SQLException {
+    try (CollaborationSession s = collaboration.session()) {
+      calcite.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CleanRoomsConnection[" + settings.displayUrl() + "]";
+  }
+
+  /** The driver's part of a {@link ResultSet}: it belongs to the user's statement, not Calcite's. */
+  static final class DriverResultSet {
+    private final Statement owner;
+
+    DriverResultSet(Statement owner) {
+      this.owner = owner;
+    }
+
+    public Statement getStatement() {
+      return owner;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.cleanroomsjdbc.driver;
+
+import dev.cleanroomsjdbc.execution.SqlState;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes a JDBC object that behaves like a Calcite one except where the driver has something to add: every
+ * method that the {@code overrides} object declares publicly (same name and parameters) runs there, every
+ * other one on the Calcite delegate. This keeps the driver's JDBC classes to the few methods that matter
+ * (execute, cancel, close, metadata) instead of hundreds of hand-written delegations.
+ */
+final class JdbcProxy implements InvocationHandler {
+  private static final Map<Class<?>, Map<Method, Optional<Method>>> OVERRIDES = new ConcurrentHashMap<>();
+
+  private final Object overrides;
+  private final Object delegate;
+
+  private JdbcProxy(Object overrides, Object delegate) {
+    this.overrides = overrides;
+    this.delegate = delegate;
+  }
+
+  /** A proxy implementing {@code type} (and {@code more}) over {@code delegate}, with {@code overrides} first. */
+  static <T> T of(Class<T> type, Object overrides, Object delegate, Class<?>... more) {
+    Class<?>[] interfaces = Arrays.copyOf(more, more.length + 1);
+    interfaces[more.length] = type;
+    return type.cast(Proxy.newProxyInstance(JdbcProxy.class.getClassLoader(), interfaces,
+        new JdbcProxy(overrides, delegate)));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "equals":
+        if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == Object.class) {
+          return proxy == args[0];
+        }
+        break;
+      case "hashCode":
+        if (method.getParameterCount() == 0) {
+          return System.identityHashCode(proxy);
+        }
+        break;
+      case "unwrap":
+        if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
+          return proxy;
+        }
+        break;
+      case "isWrapperFor":
+        if (args != null && args.length == 1 && ((Class<?>) args[0]).isInstance(proxy)) {
+          return true;
+        }
+        break;
+      default:
+        break;
+    }
+    Optional<Method> override = OVERRIDES.computeIfAbsent(overrides.getClass(), c -> new ConcurrentHashMap<>())
+        .computeIfAbsent(method, m -> find(overrides.getClass(), m));
+    Object target = override.isPresent() ? overrides : delegate;
+    Method toCall = override.orElse(method);
+    if (override.isEmpty() && !method.getDeclaringClass().isInstance(delegate)) {
+      throw SqlState.FEATURE_NOT_SUPPORTED.exception(method.getDeclaringClass().getSimpleName() + "."
+          + method.getName() + " is not supported by the Clean Rooms driver");
+    }
+    try {
+      return toCall.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      boolean mayThrowSql = Arrays.asList(method.getExceptionTypes()).contains(SQLException.class);
+      if (override.isEmpty() && mayThrowSql && !(cause instanceof Error)) {
+        throw CalciteErrors.translate(cause);
+      }
+      throw cause;
+    }
+  }
+
+  private static Optional<Method> find(Class<?> overrides, Method m) {
+    try {
+      Method found = overrides.getMethod(m.getName(), m.getParameterTypes());
+      if (found.getDeclaringClass() == Object.class) {
+        return Optional.empty();
+      }
+      found.setAccessible(true); // the override classes are package-private on purpose
+      return Optional.of(found);
+    } catch (NoSuchMethodException e) {
+      return Optional.empty();
+    }
+  }
+}

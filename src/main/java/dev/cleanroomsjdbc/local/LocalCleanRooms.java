@@ -1,0 +1,177 @@
+package dev.cleanroomsjdbc.local;
+
+import dev.cleanroomsjdbc.local.engine.ColumnSpec;
+import dev.cleanroomsjdbc.local.engine.JobRuntime;
+import dev.cleanroomsjdbc.local.engine.LocalJobRuntime;
+import dev.cleanroomsjdbc.local.http.CleanRoomsApi;
+import dev.cleanroomsjdbc.local.http.LocalCleanRoomsHttpServer;
+import dev.cleanroomsjdbc.local.state.Account;
+import dev.cleanroomsjdbc.local.state.CleanRoomsState;
+import dev.cleanroomsjdbc.local.storage.LocalS3;
+import dev.cleanroomsjdbc.local.storage.S3Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running local Clean Rooms: local S3, the job runtime and the Clean Rooms HTTP endpoint, started and stopped together. */
+public final class LocalCleanRooms implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCleanRooms.class);
+
+  private final Builder options;
+  private final CleanRoomsState state = new CleanRoomsState();
+  private LocalS3 s3;
+  private CleanRoomsApi api;
+  private LocalCleanRoomsHttpServer http;
+  private DemoCollaboration.Demo demo;
+
+  private LocalCleanRooms(Builder options) {
+    this.options = options;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts local S3, the job runtime and the HTTP server, then seeds the demo when asked; returns this. */
+  public synchronized LocalCleanRooms start() {
+    if (http != null) {
+      return this;
+    }
+    long started = System.nanoTime();
+    try {
+      s3 = LocalS3.start(options.s3Port, options.dataDir);
+      JobRuntime runtime = options.runtime.apply(this);
+      api = new CleanRoomsApi(state, s3::read, runtime);
+      http = LocalCleanRoomsHttpServer.start(options.port, api, state.accounts());
+      if (options.seedDemo) {
+        demo = DemoCollaboration.seed(this);
+      }
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("cannot start the local Clean Rooms on port " + options.port, e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    LOG.info("local Clean Rooms ready in {} ms: {} (S3 {})", (System.nanoTime() - started) / 1_000_000,
+        http.endpoint(), s3.endpoint());
+    return this;
+  }
+
+  /** The Clean Rooms endpoint to pass as the SDK's endpoint override. */
+  public URI endpoint() {
+    return requireStarted().endpoint();
+  }
+
+  public LocalS3 s3() {
+    if (s3 == null) {
+      throw new IllegalStateException("the local Clean Rooms is not started");
+    }
+    return s3;
+  }
+
+  public int rowsPerPart() {
+    return options.rowsPerPart;
+  }
+
+  /** The seeded demo, when the instance was built with {@code seedDemo(true)}. */
+  public Optional<DemoCollaboration.Demo> demo() {
+    return Optional.ofNullable(demo);
+  }
+
+  /** Lets callers signing with {@code accessKeyId} act as account {@code accountId}. */
+  public void registerAccount(String accountId, String accessKeyId, String secretAccessKey) {
+    state.accounts().register(new Account(accountId, accessKeyId, secretAccessKey));
+  }
+
+  /** Adds a table to the local Glue catalog, for CreateConfiguredTable to reference. */
+  public void registerGlueTable(String database, String table, List<ColumnSpec> columns, S3Location data,
+      String format) {
+    state.glue().register(database, table, columns, data, format);
+  }
+
+  /** Cancels running jobs, then stops the HTTP server and local S3. */
+  @Override
+  public synchronized void close() {
+    if (api != null) {
+      api.close();
+    }
+    if (http != null) {
+      http.close();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+    api = null;
+    http = null;
+    s3 = null;
+  }
+
+  private LocalCleanRoomsHttpServer requireStarted() {
+    if (http == null) {
+      throw new IllegalStateException("the local Clean Rooms is not started");
+    }
+    return http;
+  }
+
+  /** Options of a local Clean Rooms; every port defaults to 0 (a free one). */
+  public static final class Builder {
+    private int port;
+    private int s3Port;
+    private Path dataDir;
+    private int rowsPerPart = 100_000;
+    private boolean seedDemo;
+    private Function<LocalCleanRooms, JobRuntime> runtime =
+        local -> new LocalJobRuntime(local.s3(), local.rowsPerPart());
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder s3Port(int s3Port) {
+      this.s3Port = s3Port;
+      return this;
+    }
+
+    /** Keeps S3 objects in {@code dir} across restarts; null (the default) keeps them in memory. */
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
+    public Builder rowsPerPart(int rowsPerPart) {
+      if (rowsPerPart < 1) {
+        throw new IllegalArgumentException("rowsPerPart must be positive: " + rowsPerPart);
+      }
+      this.rowsPerPart = rowsPerPart;
+      return this;
+    }
+
+    public Builder seedDemo(boolean seedDemo) {
+      this.seedDemo = seedDemo;
+      return this;
+    }
+
+    /** Replaces the job runtime (tests use slow or failing runtimes); the default is {@link LocalJobRuntime}. */
+    public Builder jobRuntime(Function<LocalCleanRooms, JobRuntime> runtime) {
+      this.runtime = runtime;
+      return this;
+    }
+
+    public LocalCleanRooms build() {
+      return new LocalCleanRooms(this);
+    }
+
+    /** {@code build().start()}. */
+    public LocalCleanRooms start() {
+      return build().start();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.cleanroomsjdbc.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone local Clean Rooms: {@code --port N --s3-port N --data-dir DIR --rows-per-part N --no-demo}; prints
+ * its endpoints, the demo's dummy credentials and a ready JDBC URL, then serves until interrupted.
+ */
+public final class LocalCleanRoomsMain {
+  private LocalCleanRoomsMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    // The JDK HTTP server waits for delayed ACKs unless TCP_NODELAY is on; it must be set before it loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    LocalCleanRooms.Builder builder = LocalCleanRooms.builder().seedDemo(true);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> builder.port(Integer.parseInt(value(args, ++i)));
+        case "--s3-port" -> builder.s3Port(Integer.parseInt(value(args, ++i)));
+        case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i)));
+        case "--rows-per-part" -> builder.rowsPerPart(Integer.parseInt(value(args, ++i)));
+        case "--no-demo" -> builder.seedDemo(false);
+        case "--help", "-h" -> {
+          usage();
+          return;
+        }
+        default -> {
+          System.err.println("unknown option " + args[i]);
+          usage();
+          System.exit(2);
+        }
+      }
+    }
+    LocalCleanRooms local = builder.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      local.close();
+      stopped.countDown();
+    }, "local-cleanrooms-shutdown"));
+    System.out.println("Local Clean Rooms endpoint: " + local.endpoint());
+    System.out.println("Local S3 endpoint:          " + local.s3().endpoint());
+    local.demo().ifPresentOrElse(demo -> {
+      System.out.println("Demo collaboration:         " + demo.collaborationId());
+      System.out.println("Advertiser (" + DemoCollaboration.ADVERTISER_ACCOUNT + "): accessKeyId "
+          + DemoCollaboration.ADVERTISER_ACCESS_KEY + ", secretAccessKey " + DemoCollaboration.ADVERTISER_SECRET
+          + " (local dummy credentials), membership " + demo.advertiserMembershipId());
+      System.out.println("Publisher  (" + DemoCollaboration.PUBLISHER_ACCOUNT + "): accessKeyId "
+          + DemoCollaboration.PUBLISHER_ACCESS_KEY + ", secretAccessKey " + DemoCollaboration.PUBLISHER_SECRET
+          + " (local dummy credentials), membership " + demo.publisherMembershipId());
+      System.out.println("JDBC URL (pass secretAccessKey=" + DemoCollaboration.ADVERTISER_SECRET
+          + " as a connection property):");
+      System.out.println("  jdbc:cleanrooms://" + DemoCollaboration.REGION + "/" + demo.advertiserMembershipId()
+          + "?cleanRoomsEndpoint=" + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint()
+          + "&credentials=STATIC&accessKeyId=" + DemoCollaboration.ADVERTISER_ACCESS_KEY);
+    }, () -> System.out.println("No demo seeded (--no-demo): no accounts are registered."));
+    System.out.println("Press Ctrl+C to stop.");
+    stopped.await();
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException("option " + args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void usage() {
+    System.out.println("usage: LocalCleanRoomsMain [--port N] [--s3-port N] [--data-dir DIR] [--rows-per-part N]"
+        + " [--no-demo]");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.cleanroomsjdbc.local.http;
+
+import dev.cleanroomsjdbc.local.engine.JobRuntime;
+import dev.cleanroomsjdbc.local.service.Access;
+import dev.cleanroomsjdbc.local.service.CollaborationService;
+import dev.cleanroomsjdbc.local.service.JobService;
+import dev.cleanroomsjdbc.local.service.ObjectSource;
+import dev.cleanroomsjdbc.local.service.SchemaService;
+import dev.cleanroomsjdbc.local.service.TableService;
+import dev.cleanroomsjdbc.local.service.TemplateService;
+import dev.cleanroomsjdbc.local.state.CleanRoomsState;
+
+/** The emulated Clean Rooms operations wired to one state, ready to be served; closing it cancels running jobs. */
+public final class CleanRoomsApi implements AutoCloseable {
+  private final Router router = new Router();
+  private final JobService jobs;
+
+  /**
+   * @param objects reads analysis template entry points from S3
+   * @param runtime runs protected jobs
+   */
+  public CleanRoomsApi(CleanRoomsState state, ObjectSource objects, JobRuntime runtime) {
+    Access access = new Access(state);
+    TableService tables = new TableService(state, access);
+    TemplateService templates = new TemplateService(state, access, objects);
+    this.jobs = new JobService(state, access, tables, templates, runtime);
+    new CollaborationRoutes(new CollaborationService(state, access)).register(router);
+    new TableRoutes(tables).register(router);
+    new SchemaRoutes(new SchemaService(state, access, tables)).register(router);
+    new TemplateRoutes(templates).register(router);
+    new JobRoutes(jobs).register(router);
+  }
+
+  Router router() {
+    return router;
+  }
+
+  @Override
+  public void close() {
+    jobs.shutdown();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.cleanroomsjdbc.local.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.cleanroomsjdbc.local.service.Caller;
+import dev.cleanroomsjdbc.local.service.CleanRoomsError;
+import dev.cleanroomsjdbc.local.state.AccountRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local Clean Rooms endpoint: decodes restJson1 requests, dispatches them through the {@link Router}, and
+ * writes outputs and errors the way the AWS SDK expects them.
+ */
+public final class LocalCleanRoomsHttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCleanRoomsHttpServer.class);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Router router;
+  private final CallerResolver callers;
+
+  private LocalCleanRoomsHttpServer(HttpServer server, ExecutorService executor, Router router,
+      CallerResolver callers) {
+    this.server = server;
+    this.executor = executor;
+    this.router = router;
+    this.callers = callers;
+  }
+
+  /**
+   * Starts serving {@code api} on 127.0.0.1:{@code port} (0 picks a free port). Start the JVM with
+   * {@code -Dsun.net.httpserver.nodelay=true}, or each request waits ~40 ms for a delayed ACK.
+   */
+  public static LocalCleanRoomsHttpServer start(int port, CleanRoomsApi api, AccountRegistry accounts)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "local-cleanrooms-http-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    LocalCleanRoomsHttpServer local =
+        new LocalCleanRoomsHttpServer(server, executor, api.router(), new CallerResolver(accounts));
+    server.createContext("/", local::handle);
+    server.setExecutor(executor);
+    server.start();
+    LOG.info("local Clean Rooms listening on {}", local.endpoint());
+    return local;
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String requestId = UUID.randomUUID().toString();
+    String method = exchange.getRequestMethod();
+    String rawPath = exchange.getRequestURI().getRawPath();
+    int status = 200;
+    JsonNode out;
+    Map<String, String> extraHeaders = new HashMap<>();
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readAllBytes();
+      Router.Match match = router.match(method, segments(rawPath))
+          .orElseThrow(() -> CleanRoomsError.unknownOperation(method, rawPath));
+      Caller caller = callers.resolve(exchange.getRequestHeaders().getFirst("Authorization"));
+      out = match.handler().handle(
+          new ApiRequest(match.labels(), query(exchange.getRequestURI().getRawQuery()), parse(body), caller));
+    } catch (CleanRoomsError e) {
+      status = e.status();
+      out = Json.MAPPER.valueToTree(e.fields());
+      extraHeaders.put("X-Amzn-ErrorType", e.shape());
+      LOG.debug("{} {} -> {} {}", method, rawPath, e.status(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("{} {} failed", method, rawPath, e);
+      CleanRoomsError internal = CleanRoomsError.internal("Internal error in the local Clean Rooms: " + e);
+      status = internal.status();
+      out = Json.MAPPER.valueToTree(internal.fields());
+      extraHeaders.put("X-Amzn-ErrorType", internal.shape());
+    }
+    byte[] bytes = Json.MAPPER.writeValueAsBytes(out);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+    extraHeaders.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  /** Decodes each segment on its own so that an encoded slash (%2F, as in template ARNs) stays in its label. */
+  private static List<String> segments(String rawPath) {
+    List<String> out = new ArrayList<>();
+    for (String raw : rawPath.split("/")) {
+      if (!raw.isEmpty()) {
+        out.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> out = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return out;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      out.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      return Json.object();
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw CleanRoomsError.validation("body", "The request body must be a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw CleanRoomsError.validation("body", "The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw CleanRoomsError.validation("body", "The request body could not be read: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.cleanroomsjdbc.local.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cleanroomsjdbc.local.engine.ColumnSpec;
+import dev.cleanroomsjdbc.local.state.Arns;
+import dev.cleanroomsjdbc.local.state.CleanRoomsState;
+import dev.cleanroomsjdbc.local.state.ConfiguredTable;
+import dev.cleanroomsjdbc.local.state.GlueTable;
+import dev.cleanroomsjdbc.local.state.Membership;
+import dev.cleanroomsjdbc.local.state.TableAnalysisRule;
+import dev.cleanroomsjdbc.local.state.TableAssociation;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Configured tables (backed by the local Glue catalog), their analysis rules, and their associations. */
+public final class TableService {
+  private final CleanRoomsState state;
+  private final Access access;
+
+  public TableService(CleanRoomsState state, Access access) {
+    this.state = state;
+    this.access = access;
+  }
+
+  public ConfiguredTable createConfiguredTable(Caller caller, JsonNode input) {
+    String name = Inputs.requireText(input, "name");
+    JsonNode reference = Inputs.requireObject(input, "tableReference");
+    JsonNode glueRef = Inputs.optObject(reference, "glue");
+    if (glueRef == null) {
+      throw CleanRoomsError.validation("tableReference",
+          "the local Clean Rooms supports only glue table references");
+    }
+    String database = Inputs.requireText(glueRef, "databaseName");
+    String tableName = Inputs.requireText(glueRef, "tableName");
+    GlueTable glue = state.glue().find(database, tableName).orElseThrow(() -> CleanRoomsError.validation(
+        "tableReference", "Glue table " + database + "." + tableName + " does not exist in the local Glue catalog"));
+    List<String> allowed = Inputs.requireTextList(input, "allowedColumns");
+    verifyAllowedColumns(glue, allowed);
+    String method = Inputs.requireOneOf("analysisMethod", Inputs.requireText(input, "analysisMethod"),
+        "DIRECT_QUERY", "DIRECT_JOB", "MULTIPLE");
+    List<String> selected = Inputs.textList(input, "selectedAnalysisMethods");
+    selected.forEach(m -> Inputs.requireOneOf("selectedAnalysisMethods", m, "DIRECT_QUERY", "DIRECT_JOB"));
+    String id = state.newId();
+    return state.configuredTables().put(new ConfiguredTable(id,
+        Arns.configuredTable(caller.region(), caller.accountId(), id), caller.accountId(), name,
+        Inputs.optText(input, "description", null), reference, glue, allowed, method, selected, state.now()));
+  }
+
+  public ConfiguredTable getConfiguredTable(Caller caller, String identifier) {
+    return access.verifyOwnConfiguredTable(caller, identifier);
+  }
+
+  public List<ConfiguredTable> listConfiguredTables(Caller caller) {
+    return state.configuredTables().where(t -> t.accountId().equals(caller.accountId()));
+  }
+
+  /** The analysis rule types a configured table has, in AGGREGATION, LIST, CUSTOM order. */
+  public List<String> ruleTypes(String configuredTableId) {
+    return state.tableRules().where(r -> r.configuredTableId().equals(configuredTableId)).stream()
+        .map(TableAnalysisRule::type).sorted().toList();
+  }
+
+  public TableAnalysisRule createAnalysisRule(Caller caller, String tableIdentifier, JsonNode input) {
+    ConfiguredTable table = access.verifyOwnConfiguredTable(caller, tableIdentifier);
+    String type = Inputs.requireOneOf("analysisRuleType", Inputs.requireText(input, "analysisRuleType"),
+        "AGGREGATION", "LIST", "CUSTOM");
+    JsonNode policy = Inputs.requireObject(input, "analysisRulePolicy");
+    JsonNode v1 = Inputs.requireObject(policy, "v1");
+    Inputs.requireObject(v1, type.toLowerCase(java.util.Locale.ROOT));
+    TableAnalysisRule rule = new TableAnalysisRule(table.id(), type, policy, state.now());
+    if (!state.tableRules().putIfNone(r -> r.configuredTableId().equals(table.id()) && r.type().equals(type), rule)) {
+      throw CleanRoomsError.conflict("ALREADY_EXISTS", table.id(),
+          "Configured table " + table.id() + " already has a " + type + " analysis rule");
+    }
+    return rule;
+  }
+
+  public TableAnalysisRule getAnalysisRule(Caller caller, String tableIdentifier, String type) {
+    ConfiguredTable table = access.verifyOwnConfiguredTable(caller, tableIdentifier);
+    return rule(table.id(), type);
+  }
+
+  public TableAnalysisRule rule(String configuredTableId, String type) {
+    return state.tableRules().get(configuredTableId + "/" + type).orElseThrow(() -> CleanRoomsError.notFound(
+        "CONFIGURED_TABLE", configuredTableId,
+        "Configured table " + configuredTableId + " has no " + type + " analysis rule"));
+  }
+
+  public TableAssociation createAssociation(Caller caller, String membershipIdentifier, JsonNode input) {
+    Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
+    String name = Inputs.requireText(input, "name");
+    if (!name.matches("[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?")) {
+      throw CleanRoomsError.validation("name", "name must be a table alias ([a-zA-Z0-9_], spaces and hyphens)");
+    }
+    ConfiguredTable table =
+        access.verifyOwnConfiguredTable(caller, Inputs.requireText(input, "configuredTableIdentifier"));
+    String roleArn = Inputs.requireText(input, "roleArn");
+    String id = state.newId();
+    TableAssociation association = new TableAssociation(id,
+        Arns.association(caller.region(), caller.accountId(), membership.id(), id), membership.id(),
+        membership.collaborationId(), table.id(), name, Inputs.optText(input, "description", null), roleArn,
+        state.now());
+    if (!state.associations().putIfNone(a -> a.collaborationId().equals(membership.collaborationId())
+        && (a.name().equals(name) || a.configuredTableId().equals(table.id())), association)) {
+      throw CleanRoomsError.conflict("ALREADY_EXISTS", name,
+          "The collaboration already has a table named " + name + " or this configured table is already associated");
+    }
+    return association;
+  }
+
+  public TableAssociation getAssociation(Caller caller, String membershipIdentifier, String identifier) {
+    Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
+    String id = Arns.idOf(identifier);
+    return state.associations().get(id).filter(a -> a.membershipId().equals(membership.id()))
+        .orElseThrow(() -> CleanRoomsError.notFound("CONFIGURED_TABLE_ASSOCIATION", id,
+            "Configured table association " + id + " not found"));
+  }
+
+  public List<TableAssociation> listAssociations(Caller caller, String membershipIdentifier) {
+    Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
+    return state.associations().where(a -> a.membershipId().equals(membership.id()));
+  }
+
+  public ConfiguredTable configuredTable(String id) {
+    return state.configuredTables().get(id).orElseThrow();
+  }
+
+  public Membership membershipOf(TableAssociation association) {
+    return state.memberships().get(association.membershipId()).orElseThrow();
+  }
+
+  public ConfiguredTable tableOf(TableAssociation association) {
+    return state.configuredTables().get(association.configuredTableId()).orElseThrow();
+  }
+
+  /** The Glue columns the collaboration may see, in Glue order. */
+  public static List<ColumnSpec> visibleColumns(ConfiguredTable table) {
+    Set<String> allowed = Set.copyOf(table.allowedColumns());
+    return table.glueTable().columns().stream().filter(c -> allowed.contains(c.name())).toList();
+  }
+
+  private static void verifyAllowedColumns(GlueTable glue, List<String> allowed) {
+    if (allowed.isEmpty()) {
+      throw CleanRoomsError.validation("allowedColumns", "allowedColumns must name at least one column");
+    }
+    Set<String> known = glue.columns().stream().map(ColumnSpec::name).collect(Collectors.toSet());
+    for (String column : allowed) {
+      if (!known.contains(column)) {
+        throw CleanRoomsError.validation("allowedColumns",
+            "column " + column + " does not exist in Glue table " + glue.database() + "." + glue.table());
+      }
+    }
+  }
+}

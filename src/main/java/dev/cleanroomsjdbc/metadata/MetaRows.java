@@ -1,0 +1,49 @@
+package dev.cleanroomsjdbc.metadata;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.rowset.CachedRowSet;
+import javax.sql.rowset.RowSetMetaDataImpl;
+import javax.sql.rowset.RowSetProvider;
+
+/** A small, fully materialised metadata result (the JDK's CachedRowSet), correctly shaped even when empty. */
+final class MetaRows {
+  /** A column of a metadata result, named and typed as the JDBC specification lists it. */
+  record Column(String name, int type) {}
+
+  private final Column[] columns;
+  private final List<Object[]> rows = new ArrayList<>();
+
+  MetaRows(Column... columns) {
+    this.columns = columns;
+  }
+
+  void add(Object... values) {
+    rows.add(values);
+  }
+
+  ResultSet toResultSet() throws SQLException {
+    RowSetMetaDataImpl meta = new RowSetMetaDataImpl();
+    meta.setColumnCount(columns.length);
+    for (int i = 0; i < columns.length; i++) {
+      meta.setColumnName(i + 1, columns[i].name());
+      meta.setColumnLabel(i + 1, columns[i].name());
+      meta.setColumnType(i + 1, columns[i].type());
+      meta.setNullable(i + 1, java.sql.ResultSetMetaData.columnNullable);
+    }
+    CachedRowSet set = RowSetProvider.newFactory().createCachedRowSet();
+    set.setMetaData(meta);
+    for (Object[] row : rows) {
+      set.moveToInsertRow();
+      for (int i = 0; i < row.length; i++) {
+        set.updateObject(i + 1, row[i]);
+      }
+      set.insertRow();
+      set.moveToCurrentRow();
+    }
+    set.beforeFirst();
+    return set;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.cleanroomsjdbc.schema;
+
+import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
+
+import com.google.common.base.Suppliers;
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Lists;
+import com.google.common.collect.Multimap;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
+import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplateSummary;
+import software.amazon.awssdk.services.cleanrooms.model.Schema;
+import software.amazon.awssdk.services.cleanrooms.model.SchemaSummary;
+
+/**
+ * A collaboration as a Calcite schema: its Clean Rooms schemas are tables and its analysis templates are
+ * table functions (procedures). Both are read once, lazily, with the batch calls (BatchGetSchema for 25
+ * tables, BatchGetCollaborationAnalysisTemplate for 10 templates at a time), never one call per table.
+ */
+public final class CollaborationSchema extends AbstractSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(CollaborationSchema.class);
+  private static final int SCHEMA_BATCH = 25;
+  private static final int TEMPLATE_BATCH = 10;
+
+  private final String name;
+  private final CollaborationSession session;
+  private final Supplier<Map<String, Table>> tables;
+  private final Supplier<Multimap<String, Function>> functions;
+
+  public CollaborationSchema(String name, CollaborationSession session) {
+    this.name = name;
+    this.session = session;
+    this.tables = Suppliers.memoize(() -> unchecked(this::loadTables));
+    this.functions = Suppliers.memoize(() -> unchecked(this::loadTemplates));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public CollaborationSession session() {
+    return session;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables.get();
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return functions.get();
+  }
+
+  /** The templates, by name, as the procedures of this schema. */
+  public List<TemplateFunction> templates() {
+    List<TemplateFunction> list = new ArrayList<>();
+    functions.get().values().forEach(f -> list.add((TemplateFunction) f));
+    return list;
+  }
+
+  private Map<String, Table> loadTables() throws SQLException {
+    List<String> names = call("ListSchemas", () -> session.client()
+        .listSchemasPaginator(b -> b.collaborationIdentifier(session.collaborationId())).schemaSummaries()
+        .stream().map(SchemaSummary::name).toList());
+    Map<String, Table> map = new LinkedHashMap<>();
+    for (List<String> batch : Lists.partition(names, SCHEMA_BATCH)) {
+      var response = call("BatchGetSchema", () -> session.client().batchGetSchema(b -> b
+          .collaborationIdentifier(session.collaborationId()).names(batch)));
+      for (Schema s : response.schemas()) {
+        map.put(s.name(), new CleanRoomsTable(s));
+      }
+      response.errors().forEach(e -> LOG.warn("Table {} is not available: {} {}", e.name(), e.code(), e.message()));
+    }
+    return map;
+  }
+
+  private Multimap<String, Function> loadTemplates() throws SQLException {
+    List<String> arns = call("ListCollaborationAnalysisTemplates", () -> session.client()
+        .listCollaborationAnalysisTemplatesPaginator(b -> b.collaborationIdentifier(session.collaborationId()))
+        .collaborationAnalysisTemplateSummaries().stream().map(CollaborationAnalysisTemplateSummary::arn).toList());
+    ImmutableMultimap.Builder<String, Function> map = ImmutableMultimap.builder();
+    for (List<String> batch : Lists.partition(arns, TEMPLATE_BATCH)) {
+      var response = call("BatchGetCollaborationAnalysisTemplate", () -> session.client()
+          .batchGetCollaborationAnalysisTemplate(b -> b.collaborationIdentifier(session.collaborationId())
+              .analysisTemplateArns(batch)));
+      for (CollaborationAnalysisTemplate t : response.collaborationAnalysisTemplates()) {
+        map.put(t.name(), new TemplateFunction(name, session, t));
+      }
+      response.errors().forEach(e -> LOG.warn("Template {} is not available: {} {}", e.arn(), e.code(), e.message()));
+    }
+    return map.build();
+  }
+
+  /** Work that may fail with an SQLException, run where Calcite allows only unchecked ones. */
+  private interface Load<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T unchecked(Load<T> load) {
+    try {
+      return load.run();
+    } catch (SQLException e) {
+      throw new CleanRoomsRuntimeException(e);
+    }
+  }
+}

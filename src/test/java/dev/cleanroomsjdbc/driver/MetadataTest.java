@@ -1,0 +1,87 @@
+package dev.cleanroomsjdbc.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What a BI tool sees when it browses the demo collaboration through DatabaseMetaData. */
+@Timeout(60)
+class MetadataTest {
+  private final TestCollaboration collaboration = TestCollaboration.shared();
+
+  @Test
+  void tablesAreTheCollaborationsSchemas() throws SQLException {
+    try (Connection c = collaboration.connect();
+        ResultSet rs = c.getMetaData().getTables(null, "demo", "%", null)) {
+      List<String> tables = new ArrayList<>();
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_NAME"));
+      }
+      assertEquals(List.of("customers", "impressions"), tables.stream().sorted().toList());
+    }
+  }
+
+  @Test
+  void columnsCarryTheirJdbcTypes() throws SQLException {
+    try (Connection c = collaboration.connect();
+        ResultSet rs = c.getMetaData().getColumns(null, "demo", "customers", "%")) {
+      Map<String, Integer> types = new LinkedHashMap<>();
+      while (rs.next()) {
+        types.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
+      }
+      assertEquals(Map.of("customer_id", Types.BIGINT, "segment", Types.VARCHAR, "signup_date", Types.DATE,
+          "lifetime_value", Types.DECIMAL), types);
+    }
+  }
+
+  @Test
+  void proceduresAreTheCollaborationsAnalysisTemplates() throws SQLException {
+    try (Connection c = collaboration.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = md.getProcedures(null, "demo", "%")) {
+        while (rs.next()) {
+          names.add(rs.getString("PROCEDURE_NAME"));
+          assertEquals(DatabaseMetaData.procedureReturnsResult, rs.getShort("PROCEDURE_TYPE"));
+          assertTrue(rs.getString("REMARKS").contains("PYSPARK_1_0"), rs.getString("REMARKS"));
+        }
+      }
+      assertTrue(names.containsAll(List.of("campaign_reach", "segment_report", "python_lift", "typed_rows")),
+          names.toString());
+      try (ResultSet rs = md.getProcedures(null, "demo", "campaign\\_reach")) {
+        assertTrue(rs.next());
+        assertEquals("campaign_reach", rs.getString("PROCEDURE_NAME"));
+        assertFalse(rs.next());
+      }
+      try (ResultSet rs = md.getProcedureColumns(null, "demo", "campaign_reach", "%")) {
+        assertEquals(20, rs.getMetaData().getColumnCount());
+        assertFalse(rs.next(), "PySpark templates take no parameters");
+      }
+    }
+  }
+
+  @Test
+  void theDriverAndProductSayWhatTheyAre() throws SQLException {
+    try (Connection c = collaboration.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      assertEquals("AWS Clean Rooms", md.getDatabaseProductName());
+      assertEquals("cleanrooms-jdbc", md.getDriverName());
+      assertTrue(md.getDriverVersion().matches("\\d+\\.\\d+\\.\\d+.*"), md.getDriverVersion());
+      assertTrue(md.supportsStoredProcedures());
+      assertTrue(c.isReadOnly());
+      assertEquals(c, md.getConnection());
+    }
+  }
+}

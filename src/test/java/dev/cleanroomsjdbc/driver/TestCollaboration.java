@@ -1,0 +1,112 @@
+package dev.cleanroomsjdbc.driver;
+
+import dev.cleanroomsjdbc.local.DemoCollaboration;
+import dev.cleanroomsjdbc.local.LocalCleanRooms;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
+import software.amazon.awssdk.services.cleanrooms.model.AnalysisFormat;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobSummary;
+
+/**
+ * A local Clean Rooms started the way a developer starts one standalone (own ports, own URL), with the demo
+ * collaboration plus test templates whose entry points are JVM classes from {@code dev.cleanroomsjdbc.testjobs}.
+ * The tests act on it only through JDBC and the AWS SDK client, as they would on AWS.
+ */
+final class TestCollaboration {
+  /** Small parts, so that a few thousand rows already span several result files. */
+  static final int ROWS_PER_PART = 1000;
+
+  private static final Map<String, TestCollaboration> STARTED = new ConcurrentHashMap<>();
+
+  private final LocalCleanRooms local;
+  private final DemoCollaboration.Demo demo;
+
+  private TestCollaboration(LocalCleanRooms local) {
+    this.local = local;
+    this.demo = local.demo().orElseThrow();
+    try (CleanRoomsClient advertiser = advertiserClient()) {
+      jvmTemplate(advertiser, "typed_rows", "dev.cleanroomsjdbc.testjobs.TypedRows");
+      jvmTemplate(advertiser, "two_results", "dev.cleanroomsjdbc.testjobs.TwoResults");
+      jvmTemplate(advertiser, "failing", "dev.cleanroomsjdbc.testjobs.Failing");
+      jvmTemplate(advertiser, "slow", "dev.cleanroomsjdbc.testjobs.Slow");
+    }
+  }
+
+  /** One local Clean Rooms for the whole test run (they start in about a second, but need not start twice). */
+  static TestCollaboration shared() {
+    return STARTED.computeIfAbsent("shared", k -> {
+      LocalCleanRooms local = LocalCleanRooms.builder().rowsPerPart(ROWS_PER_PART).seedDemo(true).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(local::close, "test-local-clean-rooms-stop"));
+      return new TestCollaboration(local);
+    });
+  }
+
+  private void jvmTemplate(CleanRoomsClient advertiser, String name, String className) {
+    String key = "tests/" + name + ".jvm";
+    local.s3().client().putObject(b -> b.bucket(DemoCollaboration.CODE_BUCKET).key(key),
+        RequestBody.fromString(className));
+    advertiser.createAnalysisTemplate(b -> b
+        .membershipIdentifier(demo.advertiserMembershipId())
+        .name(name)
+        .description("test job " + className)
+        .format(AnalysisFormat.PYSPARK_1_0)
+        .schema(s -> s.referencedTables("customers"))
+        .source(s -> s.artifacts(a -> a
+            .entryPoint(e -> e.location(l -> l.bucket(DemoCollaboration.CODE_BUCKET).key(key)))
+            .roleArn("arn:aws:iam::" + DemoCollaboration.ADVERTISER_ACCOUNT + ":role/TestJobs"))));
+  }
+
+  /** The URL the standalone command prints: region, membership and both endpoints, no secret. */
+  String url() {
+    return "jdbc:cleanrooms://us-east-1/" + demo.advertiserMembershipId()
+        + "?cleanRoomsEndpoint=" + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint()
+        + "&credentials=STATIC&accessKeyId=" + DemoCollaboration.ADVERTISER_ACCESS_KEY
+        + "&pollInitialIntervalMs=20&pollMaxIntervalMs=200";
+  }
+
+  Properties secret() {
+    Properties p = new Properties();
+    p.setProperty("secretAccessKey", DemoCollaboration.ADVERTISER_SECRET);
+    return p;
+  }
+
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(url(), secret());
+  }
+
+  URI s3Endpoint() {
+    return local.s3().endpoint();
+  }
+
+  String membershipId() {
+    return demo.advertiserMembershipId();
+  }
+
+  CleanRoomsClient advertiserClient() {
+    return DemoCollaboration.client(local.endpoint(), DemoCollaboration.ADVERTISER_ACCESS_KEY,
+        DemoCollaboration.ADVERTISER_SECRET);
+  }
+
+  /** The membership's jobs as the service lists them, newest first. */
+  List<ProtectedJobSummary> jobs() {
+    try (CleanRoomsClient client = advertiserClient()) {
+      return client.listProtectedJobsPaginator(b -> b.membershipIdentifier(membershipId())).protectedJobs()
+          .stream().toList();
+    }
+  }
+
+  /** Keys of the objects under a job's result prefix. */
+  List<String> resultKeys(String jobId) {
+    return local.s3().client().listObjectsV2Paginator(b -> b.bucket(DemoCollaboration.RESULT_BUCKET)
+            .prefix(DemoCollaboration.RESULT_KEY_PREFIX + "/" + jobId + "/"))
+        .contents().stream().map(o -> o.key()).toList();
+  }
+}
