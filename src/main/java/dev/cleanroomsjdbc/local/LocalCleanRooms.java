@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class LocalCleanRooms implements AutoCloseable {
     }
     long started = System.nanoTime();
     try {
-      s3 = LocalS3.start(options.s3Port, options.dataDir);
+      s3 = options.storage != null ? options.storage.get() : LocalS3.start(options.s3Port, options.dataDir);
       JobRuntime runtime = options.runtime.apply(this);
       api = new CleanRoomsApi(state, s3::read, runtime);
       http = LocalCleanRoomsHttpServer.start(options.port, api, state.accounts());
@@ -127,6 +128,7 @@ public final class LocalCleanRooms implements AutoCloseable {
     private Path dataDir;
     private int rowsPerPart = 100_000;
     private boolean seedDemo;
+    private Supplier<LocalS3> storage;
     private Function<LocalCleanRooms, JobRuntime> runtime =
         local -> new LocalJobRuntime(local.s3(), local.rowsPerPart());
 
@@ -156,6 +158,12 @@ public final class LocalCleanRooms implements AutoCloseable {
 
     public Builder seedDemo(boolean seedDemo) {
       this.seedDemo = seedDemo;
+      return this;
+    }
+
+    /** Keeps the data in an S3 server that runs already (MinIO in tests) instead of an in-process one. */
+    public Builder externalS3(URI endpoint, String accessKey, String secretKey) {
+      this.storage = () -> LocalS3.connect(endpoint, accessKey, secretKey);
       return this;
     }
 

@@ -11,10 +11,6 @@ public final class LocalCleanRoomsMain {
   private LocalCleanRoomsMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    // The JDK HTTP server waits for delayed ACKs unless TCP_NODELAY is on; it must be set before it loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
     LocalCleanRooms.Builder builder = LocalCleanRooms.builder().seedDemo(true);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {

@@ -40,13 +40,21 @@ final class TestCollaboration {
     }
   }
 
-  /** One local Clean Rooms for the whole test run (they start in about a second, but need not start twice). */
+  /** One local Clean Rooms with in-process S3 for the whole test run (no need to start it twice). */
   static TestCollaboration shared() {
-    return STARTED.computeIfAbsent("shared", k -> {
-      LocalCleanRooms local = LocalCleanRooms.builder().rowsPerPart(ROWS_PER_PART).seedDemo(true).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(local::close, "test-local-clean-rooms-stop"));
-      return new TestCollaboration(local);
-    });
+    return STARTED.computeIfAbsent("in-process", k -> start(LocalCleanRooms.builder()));
+  }
+
+  /** One local Clean Rooms per external S3 server (MinIO), whose keys the driver also signs with. */
+  static TestCollaboration onExternalS3(URI endpoint, String accessKey, String secretKey) {
+    return STARTED.computeIfAbsent(endpoint.toString(),
+        k -> start(LocalCleanRooms.builder().externalS3(endpoint, accessKey, secretKey)));
+  }
+
+  private static TestCollaboration start(LocalCleanRooms.Builder builder) {
+    LocalCleanRooms local = builder.rowsPerPart(ROWS_PER_PART).seedDemo(true).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(local::close, "test-local-clean-rooms-stop"));
+    return new TestCollaboration(local);
   }
 
   private void jvmTemplate(CleanRoomsClient advertiser, String name, String className) {

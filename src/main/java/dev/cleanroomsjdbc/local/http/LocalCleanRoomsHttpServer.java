@@ -33,6 +33,8 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCleanRoomsHttpServer.class);
 
   private final HttpServer server;
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
   private final ExecutorService executor;
   private final Router router;
   private final CallerResolver callers;
@@ -46,11 +48,15 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving {@code api} on 127.0.0.1:{@code port} (0 picks a free port). Start the JVM with
-   * {@code -Dsun.net.httpserver.nodelay=true}, or each request waits ~40 ms for a delayed ACK.
+   * Starts serving {@code api} on 127.0.0.1:{@code port} (0 picks a free port). Turns on
+   * {@code sun.net.httpserver.nodelay} unless the JVM set it already (it only works before the first JDK server).
    */
   public static LocalCleanRoomsHttpServer start(int port, CleanRoomsApi api, AccountRegistry accounts)
       throws IOException {
+    if (System.getProperty(NODELAY) == null) {
+      // read once, when the JDK's server classes load: without it every response waits ~40 ms for a delayed ACK
+      System.setProperty(NODELAY, "true");
+    }
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
@@ -62,9 +68,26 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
         new LocalCleanRoomsHttpServer(server, executor, api.router(), new CallerResolver(accounts));
     server.createContext("/", local::handle);
     server.setExecutor(executor);
-    server.start();
+    startAsDaemon(server);
     LOG.info("local Clean Rooms listening on {}", local.endpoint());
     return local;
+  }
+
+  /**
+   * Starts the server from a daemon thread: the JDK's dispatcher thread inherits its creator's daemon status, and
+   * a non-daemon dispatcher would keep a program that uses {@code jdbc:cleanrooms:local} from exiting.
+   */
+  private static void startAsDaemon(HttpServer server) throws IOException {
+    Thread starter = new Thread(server::start, "local-cleanrooms-http-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.stop(0);
+      throw new IOException("interrupted while starting the local Clean Rooms", e);
+    }
   }
 
   public URI endpoint() {

@@ -44,17 +44,30 @@ public final class LocalS3 implements AutoCloseable {
 
   private final S3Proxy proxy;
   private final URI endpoint;
+  private final String accessKey;
+  private final String secretKey;
   private final S3Client client;
 
-  private LocalS3(S3Proxy proxy, URI endpoint) {
+  private LocalS3(S3Proxy proxy, URI endpoint, String accessKey, String secretKey) {
     this.proxy = proxy;
     this.endpoint = endpoint;
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
     this.client = S3Client.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .build();
+  }
+
+  /**
+   * Uses an S3 server that runs already, such as MinIO in a container, instead of starting one. Unlike the
+   * in-process server it checks signatures: clients (the driver too) must sign with keys it knows.
+   */
+  public static LocalS3 connect(URI endpoint, String accessKey, String secretKey) {
+    LOG.info("local Clean Rooms storage at {} (external S3 server)", endpoint);
+    return new LocalS3(null, endpoint, accessKey, secretKey);
   }
 
   /**
@@ -83,6 +96,7 @@ public final class LocalS3 implements AutoCloseable {
         .endpoint(URI.create("http://127.0.0.1:" + port))
         .awsAuthentication(AuthenticationType.NONE, null, null)
         .build();
+    DaemonJetty.apply(proxy);
     try {
       proxy.start();
       long deadline = System.nanoTime() + 30_000_000_000L;
@@ -101,7 +115,7 @@ public final class LocalS3 implements AutoCloseable {
     }
     URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
     LOG.info("local S3 listening at {} ({})", endpoint, dataDirOrNull == null ? "in memory" : dataDirOrNull);
-    return new LocalS3(proxy, endpoint);
+    return new LocalS3(proxy, endpoint, ACCESS_KEY, SECRET_KEY);
   }
 
   public URI endpoint() {
@@ -120,8 +134,8 @@ public final class LocalS3 implements AutoCloseable {
     conf.set("fs.s3a.endpoint.region", "us-east-1");
     conf.set("fs.s3a.path.style.access", "true");
     conf.set("fs.s3a.connection.ssl.enabled", "false");
-    conf.set("fs.s3a.access.key", ACCESS_KEY);
-    conf.set("fs.s3a.secret.key", SECRET_KEY);
+    conf.set("fs.s3a.access.key", accessKey);
+    conf.set("fs.s3a.secret.key", secretKey);
     conf.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     // Several servers may run in one JVM (tests); Hadoop's FileSystem cache would hand one server's client to another.
     conf.set("fs.s3a.impl.disable.cache", "true");
@@ -207,7 +221,9 @@ public final class LocalS3 implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    stopQuietly(proxy);
+    if (proxy != null) {
+      stopQuietly(proxy);
+    }
     LOG.info("local S3 at {} stopped", endpoint);
   }
 
