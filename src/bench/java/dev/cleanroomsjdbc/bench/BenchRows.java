@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.stream.LongStream;
 
 /** The benchmark's job: {@link #ROWS} rows of six typed columns, generated, so that only reading is measured. */
 public final class BenchRows implements JvmEntryPoint {
@@ -22,24 +22,9 @@ public final class BenchRows implements JvmEntryPoint {
 
   @Override
   public Map<String, ResultTable> entrypoint(JobContext context) {
-    Iterator<Object[]> rows = new Iterator<>() {
-      private long i;
-
-      @Override
-      public boolean hasNext() {
-        return i < ROWS;
-      }
-
-      @Override
-      public Object[] next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        long n = i++;
-        return new Object[] {n, "name-" + n, (int) (n % 1000), n * 0.5, BigDecimal.valueOf(n, 2),
-            Instant.ofEpochMilli(1_700_000_000_000L + n)};
-      }
-    };
+    Iterator<Object[]> rows = LongStream.range(0, ROWS).mapToObj(n -> new Object[] {n, "name-" + n,
+        (int) (n % 1000), n * 0.5, BigDecimal.valueOf(n, 2), Instant.ofEpochMilli(1_700_000_000_000L + n)})
+        .iterator();
     return Map.of("rows", new ResultTable(COLUMNS, rows));
   }
 }

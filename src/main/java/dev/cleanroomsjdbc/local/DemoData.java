@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /** The demo's deterministic tables (same values on every run) and the entry points of its templates. */
 final class DemoData {
@@ -115,22 +115,8 @@ final class DemoData {
     };
   }
 
+  /** Generated lazily, so the demo never holds a table in memory. */
   private static Iterator<Object[]> rows(int count, IntFunction<Object[]> row) {
-    return new Iterator<>() {
-      private int next;
-
-      @Override
-      public boolean hasNext() {
-        return next < count;
-      }
-
-      @Override
-      public Object[] next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return row.apply(next++);
-      }
-    };
+    return IntStream.range(0, count).mapToObj(row).iterator();
   }
 }

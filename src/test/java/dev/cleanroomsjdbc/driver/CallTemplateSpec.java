@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 abstract class CallTemplateSpec {
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-  /** How many rows TypedRows writes when no parameter says otherwise. */
-  private static final long JOB_ROWS = 5000;
   private final TestCollaboration collaboration = collaboration();
 
   /** The local Clean Rooms to run against; its storage is what the subclasses vary. */
@@ -43,10 +41,10 @@ abstract class CallTemplateSpec {
         assertRow(i, rs);
         i++;
       }
-      assertEquals(JOB_ROWS, i, "rows returned");
+      assertEquals(TypedRows.DEFAULT_ROWS, i, "rows returned");
       String jobId = s.unwrap(CleanRoomsStatement.class).getJobIds().get(0);
       long parts = collaboration.resultKeys(jobId).stream().filter(k -> k.endsWith(".parquet")).count();
-      assertEquals(JOB_ROWS / TestCollaboration.ROWS_PER_PART, parts, "part files in S3");
+      assertEquals(TypedRows.DEFAULT_ROWS / TestCollaboration.ROWS_PER_PART, parts, "part files in S3");
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.stream.LongStream;
 
 /**
  * A test job with one result {@code rows} of N rows (analysis parameter {@code rows}, default 5000) covering every
@@ -27,6 +27,9 @@ public class TypedRows implements JvmEntryPoint {
       new ColumnSpec("active", "boolean"),
       new ColumnSpec("day", "date"),
       new ColumnSpec("at", "timestamp"));
+  /** Rows written when the {@code rows} parameter is not given (SDK 2.40.2 cannot send job parameters). */
+  public static final long DEFAULT_ROWS = 5000;
+
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
   private static final long FIRST_MILLIS = 1_700_000_000_000L;
 
@@ -52,23 +55,8 @@ public class TypedRows implements JvmEntryPoint {
 
   @Override
   public Map<String, ResultTable> entrypoint(JobContext context) {
-    long count = Long.parseLong(context.analysisParameters().getOrDefault("rows", "5000"));
-    Iterator<Object[]> rows = new Iterator<>() {
-      private long next;
-
-      @Override
-      public boolean hasNext() {
-        return next < count;
-      }
-
-      @Override
-      public Object[] next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return expectedRow(next++);
-      }
-    };
+    long count = Long.parseLong(context.analysisParameters().getOrDefault("rows", String.valueOf(DEFAULT_ROWS)));
+    Iterator<Object[]> rows = LongStream.range(0, count).mapToObj(TypedRows::expectedRow).iterator();
     Map<String, ResultTable> results = new LinkedHashMap<>();
     results.put("rows", new ResultTable(COLUMNS, rows));
     return results;
