@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * Streams rows through a bounded queue of batches filled by one named daemon thread, so that reading S3
  * overlaps with the consumer while at most {@value #QUEUE_BATCHES} batches of {@value #BATCH_ROWS} rows wait
  * in memory.
+ *
+ * <p>A read failure takes the place of the row that could not be read: {@link #moveNext()} says there is one
+ * more, and {@link #current()} throws. Consumers that look one row ahead (Linq4j's iterator under every JDBC
+ * result set) would otherwise lose the last good row before the failure.
  */
 final class PrefetchEnumerator implements Enumerator<Object[]> {
 
@@ -62,6 +66,7 @@ final class PrefetchEnumerator implements Enumerator<Object[]> {
   private int position;
   private Object[] current;
   private boolean done;
+  private SQLException failed;
 
   PrefetchEnumerator(Producer producer, Runnable onClose) {
     this.onClose = onClose;
@@ -137,11 +142,17 @@ final class PrefetchEnumerator implements Enumerator<Object[]> {
 
   @Override
   public Object[] current() {
+    if (failed != null) {
+      throw new ResultReadException(failed);
+    }
     return current;
   }
 
   @Override
   public boolean moveNext() {
+    if (failed != null) {
+      throw new ResultReadException(failed);
+    }
     if (done || closed) {
       return false;
     }
@@ -159,7 +170,8 @@ final class PrefetchEnumerator implements Enumerator<Object[]> {
       }
       if (item instanceof Failure failure) {
         finish();
-        throw new ResultReadException(failure.error());
+        failed = failure.error();
+        return true;
       }
       batch = (Object[][]) item;
       position = 0;

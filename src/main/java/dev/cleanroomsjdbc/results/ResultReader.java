@@ -74,7 +74,8 @@ public final class ResultReader implements AutoCloseable {
 
   /**
    * Streams every row of every file of {@code result}, in order, laid out as {@code rowType}. Read errors
-   * surface from {@code moveNext()} as {@link ResultReadException}; close the enumerator to stop reading.
+   * surface from {@code current()} at the row that failed, as {@link ResultReadException}; close the enumerator
+   * to stop reading.
    */
   public Enumerator<Object[]> open(NamedResult result, RelDataType rowType) {
     try {

@@ -3,6 +3,7 @@ package dev.cleanroomsjdbc.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cleanroomsjdbc.testjobs.TypedRows;
@@ -11,6 +12,7 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -131,6 +133,29 @@ abstract class CallTemplateSpec {
       assertEquals(before + 1, collaboration.jobs().size(), "prepare and first execute share one job");
       call.executeQuery().close();
       assertEquals(before + 2, collaboration.jobs().size());
+    }
+  }
+
+  @Test
+  void aTruncatedResultFileFailsWithAnIoErrorAfterEveryRowBeforeIt() throws Exception {
+    try (Connection c = collaboration.connect(); Statement s = c.createStatement()) {
+      s.executeQuery("CALL demo.typed_rows()").close();
+      String jobId = s.unwrap(CleanRoomsStatement.class).getJobIds().get(0);
+      String third = collaboration.resultKeys(jobId).stream().filter(k -> k.endsWith(".parquet")).sorted()
+          .toList().get(2);
+      collaboration.truncate(third);
+      long[] rows = {0};
+      try (ResultSet rs = s.executeQuery(
+          "SELECT * FROM TABLE(cleanrooms.job_result('" + jobId + "', 'rows'))")) {
+        SQLException e = assertThrows(SQLException.class, () -> {
+          while (rs.next()) {
+            assertRow(rows[0]++, rs);
+          }
+        });
+        assertEquals("58030", e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().contains(third), e.getMessage());
+      }
+      assertEquals(2 * TestCollaboration.ROWS_PER_PART, rows[0], "every row of the files before the truncated one");
     }
   }
 

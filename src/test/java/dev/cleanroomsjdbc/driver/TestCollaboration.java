@@ -111,6 +111,14 @@ final class TestCollaboration {
     }
   }
 
+  /** Cuts a result object to half its length, as an interrupted upload would leave it. */
+  void truncate(String key) {
+    byte[] bytes = local.s3().client().getObjectAsBytes(b -> b.bucket(DemoCollaboration.RESULT_BUCKET).key(key))
+        .asByteArray();
+    local.s3().client().putObject(b -> b.bucket(DemoCollaboration.RESULT_BUCKET).key(key),
+        RequestBody.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length / 2)));
+  }
+
   /** Keys of the objects under a job's result prefix. */
   List<String> resultKeys(String jobId) {
     return local.s3().client().listObjectsV2Paginator(b -> b.bucket(DemoCollaboration.RESULT_BUCKET)
