@@ -12,7 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -24,6 +27,8 @@ final class DriverConnection {
   private final CalciteConnection calcite;
   private final CollaborationSchema collaboration;
   private final ConnectionSettings settings;
+  /** Statements not closed yet: closing the connection closes them first, which cancels their running jobs. */
+  private final Set<DriverStatement> open = ConcurrentHashMap.newKeySet();
   private Connection self;
 
   DriverConnection(CalciteConnection calcite, CollaborationSchema collaboration, ConnectionSettings settings) {
@@ -63,6 +68,7 @@ final class DriverConnection {
 
   private Statement statement(Statement delegate) {
     DriverStatement s = new DriverStatement(this, delegate);
+    open.add(s);
     Statement proxy = JdbcProxy.of(CleanRoomsStatement.class, s, delegate);
     s.proxy(proxy);
     return proxy;
@@ -104,6 +110,7 @@ final class DriverConnection {
       throw CalciteErrors.translate(e);
     }
     DriverPreparedStatement s = new DriverPreparedStatement(this, delegate, call.isCall(), preparing);
+    open.add(s);
     T proxy = JdbcProxy.of(type, s, delegate, CleanRoomsStatement.class);
     s.proxy(proxy);
     return proxy;
@@ -138,8 +145,16 @@ final class DriverConnection {
     return true;
   }
 
+  void closed(DriverStatement statement) {
+    open.remove(statement);
+  }
+
+  /** Closes the statements first (cancelling their jobs while the clients still work), then the clients. */
   public void close() throws SQLException {
     try (CollaborationSession s = collaboration.session()) {
+      for (DriverStatement statement : List.copyOf(open)) {
+        statement.close();
+      }
       calcite.close();
     }
   }

@@ -198,6 +198,8 @@ class DriverStatement {
     }
     try (Statement d = delegate; Statement i = internal) {
       closeCurrent();
+    } finally {
+      connection.closed(this);
     }
   }
 

@@ -83,6 +83,15 @@ abstract class JobFailureAndCancelSpec {
   }
 
   @Test
+  void closingTheConnectionWhileAStatementWaitsCancelsTheJob() throws Exception {
+    Connection c = collaboration.connect();
+    RunningJob running = startSlowJob(c.createStatement());
+    c.close();
+    assertEquals("57014", running.failure().getSQLState());
+    assertEquals(ProtectedJobStatus.CANCELLED, statusOf(running.jobId()));
+  }
+
+  @Test
   void anUnknownTemplateIsAnUndefinedFunction() throws Exception {
     try (Connection c = collaboration.connect(); Statement s = c.createStatement()) {
       SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("CALL demo.no_such_template()"));
