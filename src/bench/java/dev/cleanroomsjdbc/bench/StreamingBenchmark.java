@@ -48,6 +48,9 @@ public final class StreamingBenchmark {
           DemoCollaboration.RESULT_KEY_PREFIX + "/" + jobId + "/rows/")).stream()
           .filter(l -> l.key().endsWith(".parquet")).toList();
       Configuration conf = local.s3().hadoopConfiguration();
+      long bytes = local.s3().listObjects(new S3Location(DemoCollaboration.RESULT_BUCKET,
+          DemoCollaboration.RESULT_KEY_PREFIX + "/" + jobId + "/rows/")).stream().mapToLong(o -> o.size()).sum();
+      System.out.printf("result: %d Parquet part files, %.1f MB in S3%n", parts.size(), bytes / 1048576.0);
 
       List<Measurement> baseline = new ArrayList<>();
       List<Measurement> driver = new ArrayList<>();
