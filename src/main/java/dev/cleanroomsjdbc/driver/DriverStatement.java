@@ -93,14 +93,20 @@ class DriverStatement {
     ScheduledFuture<?> timeout = Timeouts.arm(execution, queryTimeoutSeconds);
     try (Execution.Scope scope = execution.enter()) {
       ResultSet first = work.run();
+      current = first == null ? null : connection.wrap(first, self);
       lastJobs = execution.completedJobs();
       if (isCall) {
         queueFurtherResults();
       }
-      current = first == null ? null : connection.wrap(first, self);
       return current != null;
     } catch (SQLException | RuntimeException e) {
-      throw CalciteErrors.translate(e);
+      SQLException failure = CalciteErrors.translate(e);
+      try {
+        closeCurrent();
+      } catch (SQLException suppressed) {
+        failure.addSuppressed(suppressed);
+      }
+      throw failure;
     } finally {
       if (timeout != null) {
         timeout.cancel(false);
