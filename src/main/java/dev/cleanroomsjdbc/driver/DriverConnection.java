@@ -124,7 +124,7 @@ final class DriverConnection {
   public DatabaseMetaData getMetaData() throws SQLException {
     DatabaseMetaData calciteMeta = calcite.getMetaData();
     return JdbcProxy.of(DatabaseMetaData.class,
-        new CleanRoomsMetaData(self, settings.displayUrl(), collaboration), calciteMeta);
+        new CleanRoomsMetaData(self, calciteMeta, settings.displayUrl(), collaboration), calciteMeta);
   }
 
   public String nativeSQL(String sql) throws SQLException {

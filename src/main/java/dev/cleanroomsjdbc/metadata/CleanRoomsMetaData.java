@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.metadata;
 
+import dev.cleanroomsjdbc.schema.CleanRoomsTable;
 import dev.cleanroomsjdbc.schema.CollaborationSchema;
 import dev.cleanroomsjdbc.schema.CollaborationSession;
 import dev.cleanroomsjdbc.schema.TemplateFunction;
@@ -23,8 +24,12 @@ public final class CleanRoomsMetaData {
   private final String schemaName;
   private final CollaborationSession session;
 
-  public CleanRoomsMetaData(Connection connection, String url, CollaborationSchema collaboration) {
+  private final DatabaseMetaData calcite;
+
+  public CleanRoomsMetaData(Connection connection, DatabaseMetaData calcite, String url,
+      CollaborationSchema collaboration) {
     this.connection = connection;
+    this.calcite = calcite;
     this.url = url;
     this.collaboration = collaboration;
     this.schemaName = collaboration.name();
@@ -81,6 +86,24 @@ public final class CleanRoomsMetaData {
 
   public boolean allProceduresAreCallable() {
     return true;
+  }
+
+  /** Calcite's tables, with REMARKS that say how Clean Rooms lets each collaboration table be analysed. */
+  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+      throws SQLException {
+    try (ResultSet tables = calcite.getTables(catalog, schemaPattern, tableNamePattern, types)) {
+      MetaRows rows = MetaRows.like(tables.getMetaData());
+      int remarks = tables.findColumn("REMARKS");
+      while (tables.next()) {
+        Object[] row = MetaRows.values(tables);
+        if (schemaName.equals(tables.getString("TABLE_SCHEM"))
+            && collaboration.getTable(tables.getString("TABLE_NAME")) instanceof CleanRoomsTable table) {
+          row[remarks - 1] = TableRemarks.of(table.schema());
+        }
+        rows.add(row);
+      }
+      return rows.toResultSet();
+    }
   }
 
   /** Every analysis template of the collaboration, with its format and description in REMARKS. */

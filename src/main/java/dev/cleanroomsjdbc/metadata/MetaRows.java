@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.metadata;
 
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,24 @@ final class MetaRows {
     this.columns = columns;
   }
 
+  /** An empty result with the columns of {@code like}, to copy another result's rows into. */
+  static MetaRows like(ResultSetMetaData like) throws SQLException {
+    Column[] columns = new Column[like.getColumnCount()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = new Column(like.getColumnLabel(i + 1), like.getColumnType(i + 1));
+    }
+    return new MetaRows(columns);
+  }
+
+  /** The current row of {@code rs}, as objects. */
+  static Object[] values(ResultSet rs) throws SQLException {
+    Object[] row = new Object[rs.getMetaData().getColumnCount()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = rs.getObject(i + 1);
+    }
+    return row;
+  }
+
   void add(Object... values) {
     rows.add(values);
   }
@@ -31,7 +50,7 @@ final class MetaRows {
       meta.setColumnName(i + 1, columns[i].name());
       meta.setColumnLabel(i + 1, columns[i].name());
       meta.setColumnType(i + 1, columns[i].type());
-      meta.setNullable(i + 1, java.sql.ResultSetMetaData.columnNullable);
+      meta.setNullable(i + 1, ResultSetMetaData.columnNullable);
     }
     CachedRowSet set = RowSetProvider.newFactory().createCachedRowSet();
     set.setMetaData(meta);

@@ -34,6 +34,21 @@ class MetadataTest {
   }
 
   @Test
+  void tableRemarksSayHowEachTableMayBeAnalysed() throws SQLException {
+    try (Connection c = collaboration.connect();
+        ResultSet rs = c.getMetaData().getTables(null, "demo", "customers", new String[] {"TABLE"})) {
+      assertTrue(rs.next());
+      String remarks = rs.getString("REMARKS");
+      assertTrue(remarks.contains("analysis method DIRECT_JOB") || remarks.contains("analysis method MULTIPLE"),
+          remarks);
+      assertTrue(remarks.contains("CUSTOM"), remarks);
+      assertTrue(remarks.contains("111111111111"), remarks);
+      assertEquals("TABLE", rs.getString("TABLE_TYPE"));
+      assertFalse(rs.next());
+    }
+  }
+
+  @Test
   void columnsCarryTheirJdbcTypes() throws SQLException {
     try (Connection c = collaboration.connect();
         ResultSet rs = c.getMetaData().getColumns(null, "demo", "customers", "%")) {
