@@ -55,7 +55,7 @@ final class ConnectionFactory {
       calcite = calcite();
       CollaborationSchema collaboration = new CollaborationSchema(schemaName, session);
       calcite.getRootSchema().add(schemaName, collaboration);
-      calcite.getRootSchema().add(SystemSchema.NAME, new SystemSchema(session));
+      calcite.getRootSchema().add(SystemSchema.NAME, new SystemSchema(collaboration));
       calcite.setSchema(schemaName);
       return new DriverConnection(calcite, collaboration, settings).open();
     } catch (SQLException | RuntimeException e) {

@@ -62,6 +62,13 @@ public final class CollaborationSchema extends AbstractSchema {
     return functions.get();
   }
 
+  /** The collaboration's tables, in the order Clean Rooms lists them. */
+  public List<CleanRoomsTable> collaborationTables() {
+    List<CleanRoomsTable> list = new ArrayList<>();
+    tables.get().values().forEach(t -> list.add((CleanRoomsTable) t));
+    return list;
+  }
+
   /** The templates, by name, as the procedures of this schema. */
   public List<TemplateFunction> templates() {
     List<TemplateFunction> list = new ArrayList<>();

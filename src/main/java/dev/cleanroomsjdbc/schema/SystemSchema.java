@@ -2,17 +2,31 @@ package dev.cleanroomsjdbc.schema;
 
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
+import java.util.Map;
 import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
-/** The {@code cleanrooms} schema: the driver's own functions over the collaboration, such as {@code job_result}. */
+/**
+ * The {@code cleanrooms} schema: the collaboration itself as tables ({@code protected_jobs}, {@code members},
+ * {@code analysis_templates}, {@code collaboration_tables}) and the driver's own functions, such as
+ * {@code job_result}.
+ */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "cleanrooms";
 
   private final Multimap<String, Function> functions;
+  private final Map<String, Table> tables;
 
-  public SystemSchema(CollaborationSession session) {
-    this.functions = ImmutableMultimap.of(JobResultFunction.NAME, new JobResultFunction(NAME, session));
+  public SystemSchema(CollaborationSchema collaboration) {
+    this.functions = ImmutableMultimap.of(JobResultFunction.NAME,
+        new JobResultFunction(NAME, collaboration.session()));
+    this.tables = SystemTables.of(collaboration);
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables;
   }
 
   @Override

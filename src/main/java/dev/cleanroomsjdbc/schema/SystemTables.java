@@ -1,0 +1,61 @@
+package dev.cleanroomsjdbc.schema;
+
+import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
+import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
+
+/** The tables of the {@code cleanrooms} system schema: the collaboration's jobs, members, tables and templates. */
+final class SystemTables {
+  private SystemTables() {}
+
+  static Map<String, Table> of(CollaborationSchema collaboration) {
+    CollaborationSession session = collaboration.session();
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put("protected_jobs", new SystemTable(List.of(
+        new SystemTable.Column("job_id", VARCHAR), new SystemTable.Column("status", VARCHAR),
+        new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR)),
+        () -> call("ListProtectedJobs", () -> session.client()
+            .listProtectedJobsPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedJobs()
+            .stream().map(j -> new Object[] {j.id(), j.statusAsString(), millis(j.createTime()), j.membershipId()})
+            .toList())));
+    tables.put("members", new SystemTable(List.of(
+        new SystemTable.Column("account_id", VARCHAR), new SystemTable.Column("display_name", VARCHAR),
+        new SystemTable.Column("status", VARCHAR), new SystemTable.Column("abilities", VARCHAR),
+        new SystemTable.Column("membership_id", VARCHAR), new SystemTable.Column("create_time", TIMESTAMP)),
+        () -> call("ListMembers", () -> session.client()
+            .listMembersPaginator(b -> b.collaborationIdentifier(session.collaborationId())).memberSummaries()
+            .stream().map(m -> new Object[] {m.accountId(), m.displayName(), m.statusAsString(),
+                String.join(",", m.abilitiesAsStrings()), m.membershipId(), millis(m.createTime())})
+            .toList())));
+    tables.put("analysis_templates", new SystemTable(List.of(
+        new SystemTable.Column("name", VARCHAR), new SystemTable.Column("format", VARCHAR),
+        new SystemTable.Column("description", VARCHAR), new SystemTable.Column("creator_account_id", VARCHAR),
+        new SystemTable.Column("arn", VARCHAR), new SystemTable.Column("create_time", TIMESTAMP)),
+        () -> collaboration.templates().stream().map(TemplateFunction::template).map(SystemTables::templateRow)
+            .toList()));
+    tables.put("collaboration_tables", new SystemTable(List.of(
+        new SystemTable.Column("name", VARCHAR), new SystemTable.Column("analysis_method", VARCHAR),
+        new SystemTable.Column("analysis_rule_types", VARCHAR), new SystemTable.Column("creator_account_id", VARCHAR),
+        new SystemTable.Column("description", VARCHAR)),
+        () -> collaboration.collaborationTables().stream().map(CleanRoomsTable::schema).map(s -> new Object[] {s.name(),
+            s.analysisMethodAsString(), String.join(",", s.analysisRuleTypesAsStrings()), s.creatorAccountId(),
+            s.description()}).toList()));
+    return tables;
+  }
+
+  private static Object[] templateRow(CollaborationAnalysisTemplate t) {
+    return new Object[] {t.name(), t.formatAsString(), t.description(), t.creatorAccountId(), t.arn(),
+        millis(t.createTime())};
+  }
+
+  private static Long millis(Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
+  }
+}
