@@ -43,6 +43,9 @@ public final class ConnectionSettings {
               "Unknown connection property '" + name + "'; known properties: " + knownKeys());
         }
         String value = info.getProperty(name);
+        if (value.isEmpty()) {
+          continue; // BI tools and SQLLine send blank user/password fields as empty strings: not set
+        }
         String previous = values.putIfAbsent(p, value);
         if (previous != null && !previous.equals(value)) {
           throw SqlState.INVALID_CONNECTION_ATTRIBUTE.exception("Connection property '" + p.key()

@@ -72,7 +72,10 @@ public record ConnectionUrl(boolean local, Map<ConnectionProperty, String> value
       if (values.containsKey(property)) {
         throw malformed(url, "property '" + property.key() + "' is given twice");
       }
-      values.put(property, decode(pair.substring(eq + 1), url));
+      String value = decode(pair.substring(eq + 1), url);
+      if (!value.isEmpty()) {
+        values.put(property, value); // key= leaves the property unset, as a blank field in a form does
+      }
     }
   }
 

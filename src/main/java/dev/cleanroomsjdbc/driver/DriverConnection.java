@@ -1,7 +1,8 @@
 package dev.cleanroomsjdbc.driver;
 
+import dev.cleanroomsjdbc.jdbc.JdbcProxy;
+import dev.cleanroomsjdbc.jdbc.CalciteErrors;
 import dev.cleanroomsjdbc.execution.Execution;
-import dev.cleanroomsjdbc.execution.SqlState;
 import dev.cleanroomsjdbc.metadata.CleanRoomsMetaData;
 import dev.cleanroomsjdbc.schema.CollaborationSchema;
 import dev.cleanroomsjdbc.schema.CollaborationSession;
@@ -135,10 +136,9 @@ final class DriverConnection {
     return Map.of(); // Avatica throws here, and SchemaCrawler and DBeaver ask
   }
 
-  public void setReadOnly(boolean readOnly) throws SQLException {
-    if (!readOnly) {
-      throw SqlState.FEATURE_NOT_SUPPORTED.exception("A Clean Rooms connection is always read-only");
-    }
+  /** A hint in JDBC: the connection stays read-only whatever is asked, as tools ask for read-write by default. */
+  public void setReadOnly(boolean readOnly) {
+    // nothing to change: a collaboration can only be read
   }
 
   public boolean isReadOnly() {

@@ -1,5 +1,7 @@
 package dev.cleanroomsjdbc.driver;
 
+import dev.cleanroomsjdbc.jdbc.JdbcProxy;
+import dev.cleanroomsjdbc.jdbc.CalciteErrors;
 import dev.cleanroomsjdbc.execution.CompletedJob;
 import dev.cleanroomsjdbc.execution.Execution;
 import dev.cleanroomsjdbc.execution.JobProgress;

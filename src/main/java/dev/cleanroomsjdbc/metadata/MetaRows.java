@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.metadata;
 
+import dev.cleanroomsjdbc.jdbc.JdbcProxy;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -63,6 +64,29 @@ final class MetaRows {
       set.moveToCurrentRow();
     }
     set.beforeFirst();
-    return set;
+    return JdbcProxy.of(ResultSet.class, new RowSetOverrides(set), set);
+  }
+
+  /** What the JDK's CachedRowSet leaves out ("Operation not yet supported") and tools such as SQLLine call. */
+  static final class RowSetOverrides {
+    private final CachedRowSet set;
+    private boolean closed;
+
+    RowSetOverrides(CachedRowSet set) {
+      this.set = set;
+    }
+
+    public boolean isClosed() {
+      return closed;
+    }
+
+    public void close() throws SQLException {
+      closed = true;
+      set.close();
+    }
+
+    public int getHoldability() {
+      return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
   }
 }

@@ -97,6 +97,16 @@ class ConnectionUrlTest {
   }
 
   @Test
+  void blankUserAndPasswordAsToolsSendThemLeaveTheLocalDefaults() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", "");
+    p.setProperty("password", "");
+    try (Connection c = DriverManager.getConnection("jdbc:cleanrooms:local", p)) {
+      assertTrue(c.isValid(5));
+    }
+  }
+
+  @Test
   void wrongCredentialsAreAnAuthorizationError() {
     TestCollaboration collaboration = TestCollaboration.shared();
     String url = collaboration.url().replace("AKIALOCALADVERTISER01", "AKIAUNKNOWN000000000");

@@ -80,10 +80,12 @@ class MetadataTest {
         assertEquals("campaign_reach", rs.getString("PROCEDURE_NAME"));
         assertFalse(rs.next());
       }
-      try (ResultSet rs = md.getProcedureColumns(null, "demo", "campaign_reach", "%")) {
-        assertEquals(20, rs.getMetaData().getColumnCount());
-        assertFalse(rs.next(), "PySpark templates take no parameters");
-      }
+      ResultSet columns = md.getProcedureColumns(null, "demo", "campaign_reach", "%");
+      assertEquals(20, columns.getMetaData().getColumnCount());
+      assertFalse(columns.next(), "PySpark templates take no parameters");
+      assertFalse(columns.isClosed());
+      columns.close();
+      assertTrue(columns.isClosed());
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.cleanroomsjdbc.driver;
+package dev.cleanroomsjdbc.jdbc;
 
 import dev.cleanroomsjdbc.execution.SqlState;
 import dev.cleanroomsjdbc.schema.CleanRoomsRuntimeException;
@@ -10,10 +10,10 @@ import org.apache.calcite.sql.parser.SqlParseException;
  * Turns what comes out of Calcite into the exception the user should see: the driver's own SQLException
  * when one is inside (Calcite wraps them), otherwise a parse or validation error with a proper SQLState.
  */
-final class CalciteErrors {
+public final class CalciteErrors {
   private CalciteErrors() {}
 
-  static SQLException translate(Throwable t) {
+  public static SQLException translate(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof CleanRoomsRuntimeException r) {
         return r.getCause();

@@ -1,4 +1,4 @@
-package dev.cleanroomsjdbc.driver;
+package dev.cleanroomsjdbc.jdbc;
 
 import dev.cleanroomsjdbc.execution.SqlState;
 import java.lang.reflect.InvocationHandler;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * other one on the Calcite delegate. This keeps the driver's JDBC classes to the few methods that matter
  * (execute, cancel, close, metadata) instead of hundreds of hand-written delegations.
  */
-final class JdbcProxy implements InvocationHandler {
+public final class JdbcProxy implements InvocationHandler {
   private static final Map<Class<?>, Map<Method, Optional<Method>>> OVERRIDES = new ConcurrentHashMap<>();
 
   private final Object overrides;
@@ -29,7 +29,7 @@ final class JdbcProxy implements InvocationHandler {
   }
 
   /** A proxy implementing {@code type} (and {@code more}) over {@code delegate}, with {@code overrides} first. */
-  static <T> T of(Class<T> type, Object overrides, Object delegate, Class<?>... more) {
+  public static <T> T of(Class<T> type, Object overrides, Object delegate, Class<?>... more) {
     Class<?>[] interfaces = Arrays.copyOf(more, more.length + 1);
     interfaces[more.length] = type;
     return type.cast(Proxy.newProxyInstance(JdbcProxy.class.getClassLoader(), interfaces,

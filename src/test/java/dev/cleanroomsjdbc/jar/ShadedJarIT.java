@@ -1,0 +1,74 @@
+package dev.cleanroomsjdbc.jar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The self-contained driver jar, as a BI tool loads it: alone on the class path of its own JVM, driven by a
+ * real JDBC client (SQLLine), with only our driver registered.
+ */
+@Timeout(300)
+class ShadedJarIT {
+  private static final Path JAR = Path.of(System.getProperty("driver.jar", "target/cleanrooms-jdbc-all.jar"));
+
+  @Test
+  void theJarRegistersOnlyTheCleanRoomsDriver() throws Exception {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      String drivers = new String(jar.getInputStream(jar.getEntry("META-INF/services/java.sql.Driver"))
+          .readAllBytes(), StandardCharsets.UTF_8);
+      List<String> registered = drivers.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+      assertEquals(List.of("dev.cleanroomsjdbc.driver.CleanRoomsDriver"), registered);
+    }
+    System.out.printf("self-contained driver jar: %s, %,d bytes%n", JAR.getFileName(), Files.size(JAR));
+  }
+
+  @Test
+  void sqllineListsTablesAndProceduresAndRunsATemplateThroughTheJarAlone(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("script.sql");
+    Files.writeString(script, String.join("\n",
+        "!tables",
+        "!procedures",
+        "CALL demo.campaign_reach();",
+        "SELECT name, format FROM cleanrooms.analysis_templates WHERE name = 'campaign_reach';",
+        ""));
+    String output = sqlline(dir, "-u", "jdbc:cleanrooms:local", "-n", "", "-p", "", "--outputformat=csv",
+        "--run=" + script);
+    assertTrue(output.contains("'customers'") && output.contains("'impressions'"), output);
+    assertTrue(output.contains("'segment_report'"), output);
+    assertTrue(output.contains("'back_to_school'") && output.contains("'summer_launch'"), output);
+    assertTrue(output.contains("'campaign_reach','PYSPARK_1_0'"), output);
+  }
+
+  /** Runs SQLLine in a new JVM whose class path is the driver jar and SQLLine's own jars, nothing else. */
+  private static String sqlline(Path dir, String... args) throws Exception {
+    String sqllineJars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(p -> p.contains("sqlline") || p.contains("jline"))
+        .collect(Collectors.joining(File.pathSeparator));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", JAR.toAbsolutePath() + File.pathSeparator + sqllineJars, "sqlline.SqlLine"));
+    command.addAll(List.of(args));
+    Path out = dir.resolve("sqlline.out");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    assertTrue(p.waitFor(240, TimeUnit.SECONDS), "SQLLine finished");
+    String output = Files.readString(out);
+    assertEquals(0, p.exitValue(), output);
+    return output;
+  }
+}
