@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,10 +24,12 @@ import software.amazon.awssdk.services.cleanrooms.model.MemberAbility;
 import software.amazon.awssdk.services.cleanrooms.model.MemberSpecification;
 import software.amazon.awssdk.services.cleanrooms.model.MembershipJobLogStatus;
 import software.amazon.awssdk.services.cleanrooms.model.MembershipQueryLogStatus;
+import software.amazon.awssdk.services.cleanrooms.model.ResultFormat;
 
 /**
  * Seeds the demo collaboration through the real SDK client, as two AWS accounts would set it up: an advertiser
- * (who runs jobs and receives results) and a publisher, each sharing one table, plus three job templates.
+ * (who runs jobs and queries and receives results) and a publisher, each sharing one table, plus three job
+ * templates.
  */
 public final class DemoCollaboration {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCollaboration.class);
@@ -40,6 +43,7 @@ public final class DemoCollaboration {
   public static final String PUBLISHER_SECRET = "local-publisher-secret";
   public static final String RESULT_BUCKET = "demo-results";
   public static final String RESULT_KEY_PREFIX = "jobs";
+  public static final String QUERY_RESULT_KEY_PREFIX = "queries";
   public static final String CODE_BUCKET = "demo-code";
 
   /** What the demo created: ids to put in a JDBC URL, and the templates' ARNs by name. */
@@ -62,11 +66,21 @@ public final class DemoCollaboration {
         .build();
   }
 
-  /** Registers the demo accounts, writes the demo data and code to local S3, and creates the collaboration. */
+  /**
+   * Registers the demo accounts, writes the demo data and code to local S3, and creates the collaboration; reuses
+   * the demo when the state loaded from the data directory has it.
+   */
   static Demo seed(LocalCleanRooms local) {
     long started = System.nanoTime();
     local.registerAccount(ADVERTISER_ACCOUNT, ADVERTISER_ACCESS_KEY, ADVERTISER_SECRET);
     local.registerAccount(PUBLISHER_ACCOUNT, PUBLISHER_ACCESS_KEY, PUBLISHER_SECRET);
+    // State loaded from a data directory may hold the demo already, with its data and code in local S3.
+    Optional<Demo> existing =
+        ExistingDemo.find(local.endpoint(), List.of("campaign_reach", "segment_report", "python_lift"));
+    if (existing.isPresent()) {
+      LOG.info("demo collaboration {} found in the saved state: reused", existing.get().collaborationId());
+      return existing.get();
+    }
     LocalS3 s3 = local.s3();
     for (String bucket : List.of("advertiser-data", "publisher-data", CODE_BUCKET, RESULT_BUCKET)) {
       s3.createBucket(bucket);
@@ -101,7 +115,11 @@ public final class DemoCollaboration {
           .jobLogStatus(MembershipJobLogStatus.DISABLED)
           .defaultJobResultConfiguration(r -> r
               .outputConfiguration(o -> o.s3(s -> s.bucket(RESULT_BUCKET).keyPrefix(RESULT_KEY_PREFIX)))
-              .roleArn(role(ADVERTISER_ACCOUNT, "CleanRoomsJobResults")))).membership().id();
+              .roleArn(role(ADVERTISER_ACCOUNT, "CleanRoomsJobResults")))
+          .defaultResultConfiguration(r -> r
+              .outputConfiguration(o -> o.s3(s -> s.resultFormat(ResultFormat.PARQUET).bucket(RESULT_BUCKET)
+                  .keyPrefix(QUERY_RESULT_KEY_PREFIX)))
+              .roleArn(role(ADVERTISER_ACCOUNT, "CleanRoomsQueryResults")))).membership().id();
       String publisherMembership = publisher.createMembership(b -> b
           .collaborationIdentifier(collaborationId)
           .queryLogStatus(MembershipQueryLogStatus.DISABLED)).membership().id();
@@ -129,11 +147,13 @@ public final class DemoCollaboration {
         .name(table)
         .tableReference(r -> r.glue(g -> g.databaseName(database).tableName(table)))
         .allowedColumns(columns.stream().map(c -> c.name()).toList())
-        .analysisMethod("DIRECT_JOB")).configuredTable().id();
+        .analysisMethod("MULTIPLE")
+        .selectedAnalysisMethodsWithStrings("DIRECT_QUERY", "DIRECT_JOB")).configuredTable().id();
     client.createConfiguredTableAnalysisRule(b -> b
         .configuredTableIdentifier(tableId)
         .analysisRuleType(ConfiguredTableAnalysisRuleType.CUSTOM)
-        .analysisRulePolicy(p -> p.v1(v -> v.custom(c -> c.allowedAnalyses("ANY_JOB")))));
+        .analysisRulePolicy(p -> p.v1(v -> v.custom(c -> c.allowedAnalyses("ANY_JOB", "ANY_QUERY")
+            .allowedAnalysisProviders(ADVERTISER_ACCOUNT)))));
     client.createConfiguredTableAssociation(b -> b
         .membershipIdentifier(membershipId)
         .configuredTableIdentifier(tableId)

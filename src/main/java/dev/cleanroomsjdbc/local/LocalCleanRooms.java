@@ -3,6 +3,10 @@ package dev.cleanroomsjdbc.local;
 import dev.cleanroomsjdbc.local.engine.ColumnSpec;
 import dev.cleanroomsjdbc.local.engine.JobRuntime;
 import dev.cleanroomsjdbc.local.engine.LocalJobRuntime;
+import dev.cleanroomsjdbc.local.engine.LocalQueryRuntime;
+import dev.cleanroomsjdbc.local.faults.FaultInjector;
+import dev.cleanroomsjdbc.local.faults.Faults;
+import dev.cleanroomsjdbc.local.faults.FaultyJobRuntime;
 import dev.cleanroomsjdbc.local.http.CleanRoomsApi;
 import dev.cleanroomsjdbc.local.http.LocalCleanRoomsHttpServer;
 import dev.cleanroomsjdbc.local.state.Account;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,7 +30,9 @@ public final class LocalCleanRooms implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCleanRooms.class);
 
   private final Builder options;
-  private final CleanRoomsState state = new CleanRoomsState();
+  private final CleanRoomsState state;
+  // Off until the demo is seeded: the seeding goes through the server itself and must not be throttled.
+  private final FaultInjector faults = new FaultInjector(Faults.none());
   private LocalS3 s3;
   private CleanRoomsApi api;
   private LocalCleanRoomsHttpServer http;
@@ -33,6 +40,8 @@ public final class LocalCleanRooms implements AutoCloseable {
 
   private LocalCleanRooms(Builder options) {
     this.options = options;
+    this.state = options.dataDir == null ? new CleanRoomsState()
+        : CleanRoomsState.persistent(options.dataDir.resolve("state"));
   }
 
   public static Builder builder() {
@@ -46,13 +55,16 @@ public final class LocalCleanRooms implements AutoCloseable {
     }
     long started = System.nanoTime();
     try {
-      s3 = options.storage != null ? options.storage.get() : LocalS3.start(options.s3Port, options.dataDir);
-      JobRuntime runtime = options.runtime.apply(this);
-      api = new CleanRoomsApi(state, s3::read, runtime);
-      http = LocalCleanRoomsHttpServer.start(options.port, api, state.accounts());
+      s3 = options.storage != null ? options.storage.get() : LocalS3.start(options.s3Port,
+          options.dataDir == null ? null : options.dataDir.resolve("s3"));
+      JobRuntime runtime = new FaultyJobRuntime(options.runtime.apply(this), faults);
+      api = new CleanRoomsApi(state, s3::read, runtime, new LocalQueryRuntime(s3, options.rowsPerPart),
+          options.queryTimeout);
+      http = LocalCleanRoomsHttpServer.start(options.port, api, state.accounts(), faults);
       if (options.seedDemo) {
         demo = DemoCollaboration.seed(this);
       }
+      faults.set(options.faults);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("cannot start the local Clean Rooms on port " + options.port, e);
@@ -84,6 +96,16 @@ public final class LocalCleanRooms implements AutoCloseable {
   /** The seeded demo, when the instance was built with {@code seedDemo(true)}. */
   public Optional<DemoCollaboration.Demo> demo() {
     return Optional.ofNullable(demo);
+  }
+
+  /** Changes the fault mode while running (tests arrange faults with it); {@code Faults.none()} turns it off. */
+  public void faults(Faults newFaults) {
+    faults.set(newFaults);
+  }
+
+  /** The current fault mode setting. */
+  public Faults faults() {
+    return faults.faults();
   }
 
   /** Lets callers signing with {@code accessKeyId} act as account {@code accountId}. */
@@ -128,7 +150,10 @@ public final class LocalCleanRooms implements AutoCloseable {
     private Path dataDir;
     private int rowsPerPart = 100_000;
     private boolean seedDemo;
+    // The service delivers results only of queries that finish within 12 hours.
+    private Duration queryTimeout = Duration.ofHours(12);
     private Supplier<LocalS3> storage;
+    private Faults faults = Faults.none();
     private Function<LocalCleanRooms, JobRuntime> runtime =
         local -> new LocalJobRuntime(local.s3(), local.rowsPerPart());
 
@@ -142,7 +167,10 @@ public final class LocalCleanRooms implements AutoCloseable {
       return this;
     }
 
-    /** Keeps S3 objects in {@code dir} across restarts; null (the default) keeps them in memory. */
+    /**
+     * Keeps everything in {@code dir} across restarts: S3 objects in {@code dir/s3}, the Clean Rooms state in
+     * {@code dir/state} (loaded when {@link #build()} runs); null (the default) keeps both in memory.
+     */
     public Builder dataDir(Path dir) {
       this.dataDir = dir;
       return this;
@@ -153,6 +181,15 @@ public final class LocalCleanRooms implements AutoCloseable {
         throw new IllegalArgumentException("rowsPerPart must be positive: " + rowsPerPart);
       }
       this.rowsPerPart = rowsPerPart;
+      return this;
+    }
+
+    /** How long a protected query may run before it is stopped and ends TIMED_OUT; 12 hours by default. */
+    public Builder queryTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("queryTimeout must be positive: " + timeout);
+      }
+      this.queryTimeout = timeout;
       return this;
     }
 
@@ -170,6 +207,12 @@ public final class LocalCleanRooms implements AutoCloseable {
     /** Replaces the job runtime (tests use slow or failing runtimes); the default is {@link LocalJobRuntime}. */
     public Builder jobRuntime(Function<LocalCleanRooms, JobRuntime> runtime) {
       this.runtime = runtime;
+      return this;
+    }
+
+    /** Injects throttling, 5xx, latency and failed jobs at the given rates once the demo (if any) is seeded. */
+    public Builder faults(Faults faults) {
+      this.faults = faults == null ? Faults.none() : faults;
       return this;
     }
 

@@ -1,17 +1,20 @@
 package dev.cleanroomsjdbc.local;
 
+import dev.cleanroomsjdbc.local.faults.FaultFlags;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone local Clean Rooms: {@code --port N --s3-port N --data-dir DIR --rows-per-part N --no-demo}; prints
- * its endpoints, the demo's dummy credentials and a ready JDBC URL, then serves until interrupted.
+ * its endpoints, the demo's dummy credentials and a ready JDBC URL, then serves until interrupted. The fault mode's
+ * flags ({@code --throttle-rate R}, ...) are those of {@link dev.cleanroomsjdbc.local.faults.FaultFlags}.
  */
 public final class LocalCleanRoomsMain {
   private LocalCleanRoomsMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     LocalCleanRooms.Builder builder = LocalCleanRooms.builder().seedDemo(true);
+    FaultFlags faults = new FaultFlags();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> builder.port(Integer.parseInt(value(args, ++i)));
@@ -24,13 +27,18 @@ public final class LocalCleanRoomsMain {
           return;
         }
         default -> {
+          if (FaultFlags.NAMES.contains(args[i])) {
+            String flag = args[i];
+            faults.set(flag, value(args, ++i));
+            continue;
+          }
           System.err.println("unknown option " + args[i]);
           usage();
           System.exit(2);
         }
       }
     }
-    LocalCleanRooms local = builder.start();
+    LocalCleanRooms local = builder.faults(faults.faults()).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       local.close();
@@ -38,6 +46,9 @@ public final class LocalCleanRoomsMain {
     }, "local-cleanrooms-shutdown"));
     System.out.println("Local Clean Rooms endpoint: " + local.endpoint());
     System.out.println("Local S3 endpoint:          " + local.s3().endpoint());
+    if (!local.faults().isNone()) {
+      System.out.println("Fault mode:                 " + local.faults());
+    }
     local.demo().ifPresentOrElse(demo -> {
       System.out.println("Demo collaboration:         " + demo.collaborationId());
       System.out.println("Advertiser (" + DemoCollaboration.ADVERTISER_ACCOUNT + "): accessKeyId "
@@ -65,6 +76,6 @@ public final class LocalCleanRoomsMain {
 
   private static void usage() {
     System.out.println("usage: LocalCleanRoomsMain [--port N] [--s3-port N] [--data-dir DIR] [--rows-per-part N]"
-        + " [--no-demo]");
+        + " [--no-demo] " + FaultFlags.USAGE);
   }
 }

@@ -87,7 +87,8 @@ class DemoCollaborationTest {
         .schema();
     assertEquals("customer_id bigint, segment string, signup_date date, lifetime_value decimal(10,2)",
         customers.columns().stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", ")));
-    assertEquals("DIRECT_JOB", customers.analysisMethodAsString());
+    assertEquals("MULTIPLE", customers.analysisMethodAsString());
+    assertEquals(List.of("DIRECT_QUERY", "DIRECT_JOB"), customers.selectedAnalysisMethodsAsStrings());
     assertEquals(List.of("CUSTOM"), customers.analysisRuleTypesAsStrings());
     assertEquals("READY", customers.schemaStatusDetails().get(0).statusAsString());
     var batch = advertiser.batchGetSchema(b -> b.collaborationIdentifier(demo.collaborationId())
@@ -96,7 +97,7 @@ class DemoCollaborationTest {
     assertEquals("nope", batch.errors().get(0).name());
     var rule = advertiser.getSchemaAnalysisRule(b -> b.collaborationIdentifier(demo.collaborationId())
         .name("impressions").type("CUSTOM")).analysisRule();
-    assertEquals(List.of("ANY_JOB"), rule.policy().v1().custom().allowedAnalyses());
+    assertEquals(List.of("ANY_JOB", "ANY_QUERY"), rule.policy().v1().custom().allowedAnalyses());
   }
 
   @Test

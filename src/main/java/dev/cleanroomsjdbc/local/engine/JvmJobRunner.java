@@ -99,7 +99,8 @@ final class JvmJobRunner {
     if (e instanceof TableDataException) {
       return new JobFailure("INVALID_RESOURCE", e.getMessage(), e);
     }
-    return new JobFailure("MALFORMED_SCRIPT", "entry point " + where + " failed: " + e, e);
+    return StorageFailures.of(e)
+        .orElseGet(() -> new JobFailure("MALFORMED_SCRIPT", "entry point " + where + " failed: " + e, e));
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -9,13 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.runtime.CalciteContextException;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +47,7 @@ final class SqlJobRunner {
     }
     LocalJobRuntime.checkResultNames(statements.stream().map(SqlScript.Statement::name).toList());
     List<String> names = new ArrayList<>();
-    try (Connection connection = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", connectionProperties())) {
-      SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
-      for (Map.Entry<String, TableSource> table : spec.referencedTables().entrySet()) {
-        root.add(table.getKey(), new SourceTable(s3, table.getValue(), cancelled));
-      }
+    try (Connection connection = CalciteSession.open(s3, spec.referencedTables(), cancelled)) {
       for (SqlScript.Statement statement : statements) {
         execute(connection, statement, spec, cancelled);
         names.add(statement.name());
@@ -81,16 +74,24 @@ final class SqlJobRunner {
   /** Maps what Calcite threw to the job's outcome: cancelled, bad table data, or a malformed script. */
   private static RuntimeException failure(SqlScript.Statement statement, Exception e, BooleanSupplier cancelled)
       throws JobFailure {
+    throw failure("MALFORMED_SCRIPT", "result '" + statement.name() + "': ", e, cancelled);
+  }
+
+  /**
+   * Maps what Calcite threw while running SQL: a cancellation is rethrown, bad table data is INVALID_RESOURCE, and
+   * anything else is {@code malformedCode} with Calcite's message after {@code context}.
+   */
+  static JobFailure failure(String malformedCode, String context, Exception e, BooleanSupplier cancelled) {
     if (cancelled.getAsBoolean() || find(e, CancellationException.class) != null) {
-      CancellationException cancel = new CancellationException("the job was cancelled");
+      CancellationException cancel = new CancellationException("the analysis was cancelled");
       cancel.initCause(e);
       throw cancel;
     }
     TableDataException data = find(e, TableDataException.class);
     if (data != null) {
-      throw new JobFailure("INVALID_RESOURCE", data.getMessage(), e);
+      return new JobFailure("INVALID_RESOURCE", data.getMessage(), e);
     }
-    throw new JobFailure("MALFORMED_SCRIPT", "result '" + statement.name() + "': " + calciteMessage(e), e);
+    return StorageFailures.of(e).orElseGet(() -> new JobFailure(malformedCode, context + calciteMessage(e), e));
   }
 
   /** The most useful message in the chain: the parser's or validator's (with its position), else the root cause's. */

@@ -1,34 +1,50 @@
 package dev.cleanroomsjdbc.local.http;
 
 import dev.cleanroomsjdbc.local.engine.JobRuntime;
+import dev.cleanroomsjdbc.local.engine.QueryRuntime;
 import dev.cleanroomsjdbc.local.service.Access;
+import dev.cleanroomsjdbc.local.service.AssociationRuleService;
 import dev.cleanroomsjdbc.local.service.CollaborationService;
 import dev.cleanroomsjdbc.local.service.JobService;
 import dev.cleanroomsjdbc.local.service.ObjectSource;
+import dev.cleanroomsjdbc.local.service.PinnedEntryPointRuntime;
+import dev.cleanroomsjdbc.local.service.QueryService;
 import dev.cleanroomsjdbc.local.service.SchemaService;
 import dev.cleanroomsjdbc.local.service.TableService;
 import dev.cleanroomsjdbc.local.service.TemplateService;
 import dev.cleanroomsjdbc.local.state.CleanRoomsState;
+import java.time.Duration;
 
-/** The emulated Clean Rooms operations wired to one state, ready to be served; closing it cancels running jobs. */
+/**
+ * The emulated Clean Rooms operations wired to one state, ready to be served; closing it cancels running jobs and
+ * queries.
+ */
 public final class CleanRoomsApi implements AutoCloseable {
   private final Router router = new Router();
   private final JobService jobs;
+  private final QueryService queries;
 
   /**
    * @param objects reads analysis template entry points from S3
    * @param runtime runs protected jobs
+   * @param queryRuntime runs protected queries
+   * @param queryTimeout how long a protected query may run before it ends TIMED_OUT
    */
-  public CleanRoomsApi(CleanRoomsState state, ObjectSource objects, JobRuntime runtime) {
+  public CleanRoomsApi(CleanRoomsState state, ObjectSource objects, JobRuntime runtime, QueryRuntime queryRuntime,
+      Duration queryTimeout) {
     Access access = new Access(state);
     TableService tables = new TableService(state, access);
     TemplateService templates = new TemplateService(state, access, objects);
-    this.jobs = new JobService(state, access, tables, templates, runtime);
+    this.jobs = new JobService(state, access, tables, templates,
+        new PinnedEntryPointRuntime(runtime, objects, state));
     new CollaborationRoutes(new CollaborationService(state, access)).register(router);
     new TableRoutes(tables).register(router);
+    new AssociationRuleRoutes(new AssociationRuleService(state, tables)).register(router);
     new SchemaRoutes(new SchemaService(state, access, tables)).register(router);
     new TemplateRoutes(templates).register(router);
     new JobRoutes(jobs).register(router);
+    this.queries = new QueryService(state, access, tables, templates, queryRuntime, queryTimeout);
+    new QueryRoutes(queries).register(router);
   }
 
   Router router() {
@@ -38,5 +54,6 @@ public final class CleanRoomsApi implements AutoCloseable {
   @Override
   public void close() {
     jobs.shutdown();
+    queries.shutdown();
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cleanroomsjdbc.local.faults.FaultInjector;
+import dev.cleanroomsjdbc.local.faults.Faults;
 import dev.cleanroomsjdbc.local.service.Caller;
 import dev.cleanroomsjdbc.local.service.CleanRoomsError;
 import dev.cleanroomsjdbc.local.state.AccountRegistry;
@@ -38,13 +40,15 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Router router;
   private final CallerResolver callers;
+  private final FaultInjector faults;
 
   private LocalCleanRoomsHttpServer(HttpServer server, ExecutorService executor, Router router,
-      CallerResolver callers) {
+      CallerResolver callers, FaultInjector faults) {
     this.server = server;
     this.executor = executor;
     this.router = router;
     this.callers = callers;
+    this.faults = faults;
   }
 
   /**
@@ -53,6 +57,12 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
    */
   public static LocalCleanRoomsHttpServer start(int port, CleanRoomsApi api, AccountRegistry accounts)
       throws IOException {
+    return start(port, api, accounts, new FaultInjector(Faults.none()));
+  }
+
+  /** As {@link #start(int, CleanRoomsApi, AccountRegistry)}, with every matched request passing the fault mode. */
+  public static LocalCleanRoomsHttpServer start(int port, CleanRoomsApi api, AccountRegistry accounts,
+      FaultInjector faults) throws IOException {
     if (System.getProperty(NODELAY) == null) {
       // read once, when the JDK's server classes load: without it every response waits ~40 ms for a delayed ACK
       System.setProperty(NODELAY, "true");
@@ -65,7 +75,7 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
       return t;
     });
     LocalCleanRoomsHttpServer local =
-        new LocalCleanRoomsHttpServer(server, executor, api.router(), new CallerResolver(accounts));
+        new LocalCleanRoomsHttpServer(server, executor, api.router(), new CallerResolver(accounts), faults);
     server.createContext("/", local::handle);
     server.setExecutor(executor);
     startAsDaemon(server);
@@ -106,7 +116,8 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
       Router.Match match = router.match(method, segments(rawPath))
           .orElseThrow(() -> CleanRoomsError.unknownOperation(method, rawPath));
       Caller caller = callers.resolve(exchange.getRequestHeaders().getFirst("Authorization"));
-      out = match.handler().handle(
+      Router.Handler handler = new FaultyHandler(match.handler(), OperationNames.of(match.route()), faults);
+      out = handler.handle(
           new ApiRequest(match.labels(), query(exchange.getRequestURI().getRawQuery()), parse(body), caller));
     } catch (CleanRoomsError e) {
       status = e.status();

@@ -16,15 +16,15 @@ final class Router {
     JsonNode handle(ApiRequest request);
   }
 
-  /** A matched route and the path labels it bound. */
-  record Match(Handler handler, Map<String, String> labels) {}
+  /** A matched route ({@code "METHOD /template"}, as it was added) and the path labels it bound. */
+  record Match(Handler handler, Map<String, String> labels, String route) {}
 
-  private record Route(String method, String[] segments, Handler handler) {}
+  private record Route(String method, String[] segments, Handler handler, String template) {}
 
   private final List<Route> routes = new ArrayList<>();
 
   Router add(String method, String template, Handler handler) {
-    routes.add(new Route(method, split(template), handler));
+    routes.add(new Route(method, split(template), handler, template));
     return this;
   }
 
@@ -45,7 +45,7 @@ final class Router {
         }
       }
       if (matched) {
-        return Optional.of(new Match(route.handler(), labels));
+        return Optional.of(new Match(route.handler(), labels, route.method() + " " + route.template()));
       }
     }
     return Optional.empty();

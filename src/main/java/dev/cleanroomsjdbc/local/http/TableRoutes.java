@@ -76,7 +76,7 @@ final class TableRoutes {
   }
 
   private ObjectNode associationSummary(TableAssociation a) {
-    return Json.object()
+    ObjectNode node = Json.object()
         .put("id", a.id())
         .put("arn", a.arn())
         .put("configuredTableId", a.configuredTableId())
@@ -85,6 +85,8 @@ final class TableRoutes {
         .put("name", a.name())
         .put("createTime", Json.time(a.createTime()))
         .put("updateTime", Json.time(a.createTime()));
+    node.set("analysisRuleTypes", Json.array(service.associationRuleTypes(a.id())));
+    return node;
   }
 
   private ObjectNode association(TableAssociation a) {

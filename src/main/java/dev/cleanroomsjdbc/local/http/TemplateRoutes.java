@@ -72,7 +72,9 @@ final class TemplateRoutes {
   private static ObjectNode details(ObjectNode node, AnalysisTemplate t) {
     node.put("format", t.format());
     node.putObject("schema").set("referencedTables", Json.array(t.referencedTables()));
-    node.putArray("analysisParameters");
+    ArrayNode parameters = node.putArray("analysisParameters");
+    t.analysisParameters().forEach(p -> Json.putOpt(parameters.addObject().put("name", p.name())
+        .put("type", p.type()), "defaultValue", p.defaultValue()));
     ObjectNode source = node.putObject("source");
     if (t.isJob()) {
       ObjectNode artifacts = source.putObject("artifacts");

@@ -3,6 +3,7 @@ package dev.cleanroomsjdbc.local.service;
 import dev.cleanroomsjdbc.local.engine.JobFailure;
 import dev.cleanroomsjdbc.local.engine.JobRuntime;
 import dev.cleanroomsjdbc.local.engine.JobSpec;
+import dev.cleanroomsjdbc.local.engine.StorageFailures;
 import dev.cleanroomsjdbc.local.state.ProtectedJob;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -49,8 +50,14 @@ final class JobRunner implements AutoCloseable {
     } catch (JobFailure e) {
       job.markFailed(e.code(), e.getMessage(), clock.get());
     } catch (RuntimeException | Error e) {
-      LOG.warn("protected job {} failed unexpectedly", job.id(), e);
-      job.markFailed("INTERNAL_ERROR", "The job failed unexpectedly: " + e, clock.get());
+      // S3 refusing or missing something is the job's resources' fault, not the service's.
+      JobFailure storage = StorageFailures.of(e).orElse(null);
+      if (storage != null) {
+        job.markFailed(storage.code(), storage.getMessage(), clock.get());
+      } else {
+        LOG.warn("protected job {} failed unexpectedly", job.id(), e);
+        job.markFailed("INTERNAL_ERROR", "The job failed unexpectedly: " + e, clock.get());
+      }
     }
     LOG.info("protected job {} ended {}", job.id(), job.snapshot().status());
   }

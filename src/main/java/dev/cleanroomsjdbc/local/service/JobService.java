@@ -26,6 +26,7 @@ public final class JobService {
   private final TableService tables;
   private final TemplateService templates;
   private final JobRunner runner;
+  private final JobRules rules;
 
   public JobService(CleanRoomsState state, Access access, TableService tables, TemplateService templates,
       JobRuntime runtime) {
@@ -34,6 +35,7 @@ public final class JobService {
     this.tables = tables;
     this.templates = templates;
     this.runner = new JobRunner(runtime, state::now);
+    this.rules = new JobRules(tables, new AssociationRuleService(state, tables));
   }
 
   public ProtectedJob.Snapshot start(Caller caller, String membershipIdentifier, JsonNode input) {
@@ -92,14 +94,13 @@ public final class JobService {
     return job.snapshot();
   }
 
-  /** Cancels every job still in progress and stops the runner. */
+  /**
+   * Stops every job still in progress, which ends FAILED (not CANCELLED: nobody cancelled it), and stops the
+   * runner.
+   */
   public void shutdown() {
     for (ProtectedJob job : state.jobs().where(j -> j.snapshot().active())) {
-      try {
-        job.requestCancel(state.now());
-      } catch (IllegalStateException ended) {
-        // finished between the listing and the request: nothing left to cancel
-      }
+      job.interrupt(state.now());
     }
     runner.close();
   }
@@ -137,10 +138,7 @@ public final class JobService {
           .stream().findFirst().orElseThrow(() -> CleanRoomsError.validation("schema.referencedTables",
               "table " + alias + " is no longer associated with the collaboration"));
       ConfiguredTable table = tables.tableOf(association);
-      if (!table.allowsJobs()) {
-        throw CleanRoomsError.validation("schema.referencedTables", "table " + alias + " has analysis method "
-            + table.analysisMethod() + "; protected jobs need DIRECT_JOB or MULTIPLE");
-      }
+      rules.verifyReferencedTable(alias, association, table, template);
       GlueTable glue = table.glueTable();
       sources.put(alias, new TableSource(alias, TableService.visibleColumns(table), glue.data(), glue.format()));
     }

@@ -3,6 +3,7 @@ package dev.cleanroomsjdbc.local.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleanroomsjdbc.local.engine.ColumnSpec;
 import dev.cleanroomsjdbc.local.state.Arns;
+import dev.cleanroomsjdbc.local.state.AssociationAnalysisRule;
 import dev.cleanroomsjdbc.local.state.CleanRoomsState;
 import dev.cleanroomsjdbc.local.state.ConfiguredTable;
 import dev.cleanroomsjdbc.local.state.GlueTable;
@@ -59,6 +60,12 @@ public final class TableService {
   public List<String> ruleTypes(String configuredTableId) {
     return state.tableRules().where(r -> r.configuredTableId().equals(configuredTableId)).stream()
         .map(TableAnalysisRule::type).sorted().toList();
+  }
+
+  /** The collaboration analysis rule types an association has, in AGGREGATION, LIST, CUSTOM order. */
+  public List<String> associationRuleTypes(String associationId) {
+    return state.associationRules().where(r -> r.associationId().equals(associationId)).stream()
+        .map(AssociationAnalysisRule::type).sorted().toList();
   }
 
   public TableAnalysisRule createAnalysisRule(Caller caller, String tableIdentifier, JsonNode input) {

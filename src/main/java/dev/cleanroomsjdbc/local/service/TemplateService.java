@@ -61,7 +61,7 @@ public final class TemplateService {
     AnalysisTemplate template = new AnalysisTemplate(id,
         Arns.analysisTemplate(caller.region(), caller.accountId(), membership.id(), id), membership.id(),
         membership.collaborationId(), caller.accountId(), name, Inputs.optText(input, "description", null), format,
-        text, entryPoint, roleArn, sha256, referenced, state.now());
+        text, entryPoint, roleArn, sha256, referenced, state.now(), TemplateParameters.declared(input));
     if (!state.templates().putIfNone(t -> t.membershipId().equals(membership.id()) && t.name().equals(name),
         template)) {
       throw CleanRoomsError.conflict("ALREADY_EXISTS", name, "An analysis template named " + name + " exists");
@@ -137,7 +137,8 @@ public final class TemplateService {
     return CleanRoomsError.notFound("MEMBERSHIP", id, "Analysis template " + id + " not found");
   }
 
-  private static String sha256(byte[] bytes) {
+  /** Lower-case hex SHA-256, as {@code sourceMetadata.artifacts.entryPointHash.sha256} shows it. */
+  static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

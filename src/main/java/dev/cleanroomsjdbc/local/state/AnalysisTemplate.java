@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An analysis template: SQL text, or a PySpark-style entry point in S3 with the SHA-256 of its bytes at creation.
+ * An analysis template: SQL text, or a PySpark-style entry point in S3 with the SHA-256 of its bytes at creation,
+ * and the analysis parameters it declares.
  */
 public record AnalysisTemplate(
     String id,
@@ -21,10 +22,12 @@ public record AnalysisTemplate(
     String roleArn,
     String entryPointSha256,
     List<String> referencedTables,
-    Instant createTime) {
+    Instant createTime,
+    List<AnalysisParameter> analysisParameters) {
 
   public AnalysisTemplate {
     referencedTables = List.copyOf(referencedTables);
+    analysisParameters = analysisParameters == null ? List.of() : List.copyOf(analysisParameters);
   }
 
   public boolean isJob() {

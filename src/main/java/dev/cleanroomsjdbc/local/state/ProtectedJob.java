@@ -7,9 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A protected job and its status machine: SUBMITTED → STARTED → SUCCESS | FAILED, with cancellation taking
  * SUBMITTED straight to CANCELLED and STARTED through CANCELLING. Transitions are synchronized; readers take a
- * {@link Snapshot}.
+ * {@link Snapshot}. A job the server stops under (or was stopped under, when its state is loaded again) ends
+ * FAILED with {@code INTERNAL_ERROR} and {@link #RESTARTED}.
  */
 public final class ProtectedJob {
+  /** Why a job in progress when the local Clean Rooms stopped ended FAILED. */
+  public static final String RESTARTED = "The local Clean Rooms restarted during this protected job, which did not"
+      + " finish; start the job again";
 
   /** An immutable view of a job at one moment. */
   public record Snapshot(
@@ -46,6 +50,8 @@ public final class ProtectedJob {
   private String errorCode;
   private String errorMessage;
   private Instant endTime;
+  private boolean interrupted;
+  private volatile Runnable changed = () -> { };
 
   public ProtectedJob(String id, String membershipId, String membershipArn, String receiverAccountId,
       String analysisTemplateArn, String resultBucket, String resultKeyPrefix, Instant createTime) {
@@ -57,6 +63,32 @@ public final class ProtectedJob {
     this.resultBucket = resultBucket;
     this.resultKeyPrefix = resultKeyPrefix;
     this.createTime = createTime;
+  }
+
+  /**
+   * A job as a snapshot describes it (read back from saved state); one still in progress there ends FAILED with
+   * {@link #RESTARTED} at {@code now}, since no runner will ever pick it up again.
+   */
+  public static ProtectedJob restore(Snapshot saved, Instant now) {
+    ProtectedJob job = new ProtectedJob(saved.id(), saved.membershipId(), saved.membershipArn(),
+        saved.receiverAccountId(), saved.analysisTemplateArn(), saved.resultBucket(), saved.resultKeyPrefix(),
+        saved.createTime());
+    if (saved.active()) {
+      job.markFailed("INTERNAL_ERROR", RESTARTED, now);
+    } else {
+      job.status = saved.status();
+      job.resultLocation = saved.resultLocation();
+      job.errorCode = saved.errorCode();
+      job.errorMessage = saved.errorMessage();
+      job.endTime = saved.totalDurationMillis() == null ? null
+          : saved.createTime().plusMillis(saved.totalDurationMillis());
+    }
+    return job;
+  }
+
+  /** Runs {@code listener} after every transition, outside the job's lock (the state saves itself there). */
+  void onChange(Runnable listener) {
+    changed = listener;
   }
 
   public String id() {
@@ -73,31 +105,62 @@ public final class ProtectedJob {
   }
 
   /** SUBMITTED → STARTED; false when the job was cancelled before it could start. */
-  public synchronized boolean markStarted() {
-    if (!"SUBMITTED".equals(status)) {
-      return false;
+  public boolean markStarted() {
+    synchronized (this) {
+      if (!"SUBMITTED".equals(status)) {
+        return false;
+      }
+      status = "STARTED";
     }
-    status = "STARTED";
+    changed.run();
     return true;
   }
 
-  public synchronized void markSucceeded(String location, Instant now) {
-    if (cancelRequested.get()) {
-      end("CANCELLED", now);
-      return;
+  public void markSucceeded(String location, Instant now) {
+    synchronized (this) {
+      if (cancelRequested.get()) {
+        end("CANCELLED", now);
+      } else {
+        resultLocation = location;
+        end("SUCCESS", now);
+      }
     }
-    resultLocation = location;
-    end("SUCCESS", now);
+    changed.run();
   }
 
-  public synchronized void markFailed(String code, String message, Instant now) {
-    errorCode = code;
-    errorMessage = message;
-    end("FAILED", now);
+  public void markFailed(String code, String message, Instant now) {
+    synchronized (this) {
+      errorCode = code;
+      errorMessage = message;
+      end("FAILED", now);
+    }
+    changed.run();
   }
 
-  public synchronized void markCancelled(Instant now) {
-    end("CANCELLED", now);
+  public void markCancelled(Instant now) {
+    synchronized (this) {
+      end("CANCELLED", now);
+    }
+    changed.run();
+  }
+
+  /**
+   * The server is stopping: a job in progress is asked to stop like a cancelled one, but ends FAILED with
+   * {@link #RESTARTED} (nobody cancelled it, and a restarted server reports it the same way); a job that has
+   * ended is left alone.
+   */
+  public void interrupt(Instant now) {
+    synchronized (this) {
+      if (!snapshot().active()) {
+        return;
+      }
+      interrupted = true;
+      cancelRequested.set(true);
+      if ("SUBMITTED".equals(status)) {
+        end("FAILED", now);
+      }
+    }
+    changed.run();
   }
 
   /**
@@ -106,19 +169,23 @@ public final class ProtectedJob {
    *
    * @throws IllegalStateException the job has already ended
    */
-  public synchronized void requestCancel(Instant now) {
-    switch (status) {
-      case "SUBMITTED" -> {
-        cancelRequested.set(true);
-        end("CANCELLED", now);
+  public void requestCancel(Instant now) {
+    synchronized (this) {
+      switch (status) {
+        case "SUBMITTED" -> {
+          cancelRequested.set(true);
+          end("CANCELLED", now);
+        }
+        case "STARTED" -> {
+          cancelRequested.set(true);
+          status = "CANCELLING";
+        }
+        case "CANCELLING" -> { }
+        default -> throw new IllegalStateException(
+            "protected job " + id + " has already ended with status " + status);
       }
-      case "STARTED" -> {
-        cancelRequested.set(true);
-        status = "CANCELLING";
-      }
-      case "CANCELLING" -> { }
-      default -> throw new IllegalStateException("protected job " + id + " has already ended with status " + status);
     }
+    changed.run();
   }
 
   public synchronized Snapshot snapshot() {
@@ -128,7 +195,15 @@ public final class ProtectedJob {
   }
 
   private void end(String finalStatus, Instant now) {
-    status = finalStatus;
+    if (interrupted) {
+      // However the runtime stopped, the job ended because the server did.
+      status = "FAILED";
+      errorCode = "INTERNAL_ERROR";
+      errorMessage = RESTARTED;
+      resultLocation = null;
+    } else {
+      status = finalStatus;
+    }
     endTime = now;
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -12,13 +13,26 @@ import java.util.function.Predicate;
 public final class RecordStore<T> {
   private final Map<String, T> byId = new LinkedHashMap<>();
   private final Function<T, String> idOf;
+  private final Consumer<T> stored;
 
   public RecordStore(Function<T, String> idOf) {
-    this.idOf = idOf;
+    this(idOf, value -> { });
   }
 
-  public synchronized T put(T value) {
-    byId.put(idOf.apply(value), value);
+  /**
+   * @param stored told about each record after it is stored, outside this store's lock (so that it may read
+   *     every store, as saving the state does, without lock-order deadlocks)
+   */
+  RecordStore(Function<T, String> idOf, Consumer<T> stored) {
+    this.idOf = idOf;
+    this.stored = stored;
+  }
+
+  public T put(T value) {
+    synchronized (this) {
+      byId.put(idOf.apply(value), value);
+    }
+    stored.accept(value);
     return value;
   }
 
@@ -37,13 +51,21 @@ public final class RecordStore<T> {
   }
 
   /** Inserts {@code value} unless a stored record matches {@code conflict}; returns false in that case. */
-  public synchronized boolean putIfNone(Predicate<T> conflict, T value) {
-    for (T existing : byId.values()) {
-      if (conflict.test(existing)) {
-        return false;
+  public boolean putIfNone(Predicate<T> conflict, T value) {
+    synchronized (this) {
+      for (T existing : byId.values()) {
+        if (conflict.test(existing)) {
+          return false;
+        }
       }
+      byId.put(idOf.apply(value), value);
     }
-    put(value);
+    stored.accept(value);
     return true;
+  }
+
+  /** Every record, in creation order. */
+  public List<T> all() {
+    return where(value -> true);
   }
 }

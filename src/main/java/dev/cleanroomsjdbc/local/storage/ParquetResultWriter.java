@@ -76,6 +76,23 @@ public final class ParquetResultWriter {
     }
   }
 
+  /** Writes every row into the one Parquet object {@code target}, with no {@code _SUCCESS} beside it. */
+  public static S3Location writeSingle(LocalS3 s3, S3Location target, List<ColumnSpec> columns,
+      Iterator<Object[]> rows, BooleanSupplier cancelled) {
+    ParquetColumns.schema(columns);
+    Path temp = null;
+    try {
+      temp = Files.createTempFile("cleanrooms-result-", ".parquet");
+      writePart(temp, columns, rows, Integer.MAX_VALUE, cancelled);
+      s3.putFile(target, temp);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the result to " + target, e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
   private static long writePart(Path file, List<ColumnSpec> columns, Iterator<Object[]> rows, int rowsPerPart,
       BooleanSupplier cancelled) throws IOException {
     long count = 0;

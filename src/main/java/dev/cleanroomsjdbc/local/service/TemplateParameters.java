@@ -1,0 +1,159 @@
+package dev.cleanroomsjdbc.local.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cleanroomsjdbc.local.state.AnalysisParameter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Analysis parameters of SQL templates: reads the ones a template declares, and binds values into the template's
+ * {@code :name} placeholders as typed SQL literals (so a value can never become SQL of its own).
+ */
+final class TemplateParameters {
+  private static final Set<String> NUMERIC = Set.of("SMALLINT", "INTEGER", "BIGINT", "DECIMAL", "REAL",
+      "DOUBLE_PRECISION", "DOUBLE", "FLOAT", "INT", "LONG", "NUMERIC", "SHORT", "TINYINT", "BYTE");
+  private static final Set<String> TYPES = Set.of("SMALLINT", "INTEGER", "BIGINT", "DECIMAL", "REAL",
+      "DOUBLE_PRECISION", "BOOLEAN", "CHAR", "VARCHAR", "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ",
+      "VARBYTE", "BINARY", "BYTE", "CHARACTER", "DOUBLE", "FLOAT", "INT", "LONG", "NUMERIC", "SHORT", "STRING",
+      "TIMESTAMP_LTZ", "TIMESTAMP_NTZ", "TINYINT");
+
+  private TemplateParameters() {}
+
+  /** The {@code analysisParameters} of a CreateAnalysisTemplate input. */
+  static List<AnalysisParameter> declared(JsonNode input) {
+    JsonNode list = input.get("analysisParameters");
+    List<AnalysisParameter> out = new ArrayList<>();
+    if (list == null || !list.isArray()) {
+      return out;
+    }
+    if (list.size() > 50) {
+      throw CleanRoomsError.validation("analysisParameters", "a template declares at most 50 parameters");
+    }
+    for (JsonNode p : list) {
+      String name = Inputs.requireText(p, "name");
+      if (!name.matches("[0-9a-zA-Z_]+")) {
+        throw CleanRoomsError.validation("analysisParameters.name", "parameter name must match [0-9a-zA-Z_]+: " + name);
+      }
+      String type = Inputs.requireText(p, "type");
+      Inputs.requireOneOf("analysisParameters.type", type, TYPES.stream().sorted().toArray(String[]::new));
+      if (out.stream().anyMatch(a -> a.name().equals(name))) {
+        throw CleanRoomsError.validation("analysisParameters.name", "parameter " + name + " is declared twice");
+      }
+      out.add(new AnalysisParameter(name, type, Inputs.optText(p, "defaultValue", null)));
+    }
+    return out;
+  }
+
+  /**
+   * The template text with each declared {@code :name} (outside quotes and comments) replaced by the given value
+   * or the default, as a literal of the parameter's type.
+   */
+  static String bind(String text, List<AnalysisParameter> declared, Map<String, String> values) {
+    Map<String, String> literals = new LinkedHashMap<>();
+    for (String given : values.keySet()) {
+      if (declared.stream().noneMatch(p -> p.name().equals(given))) {
+        throw CleanRoomsError.validation("sqlParameters.parameters", "the template has no parameter " + given);
+      }
+    }
+    for (AnalysisParameter p : declared) {
+      String value = values.containsKey(p.name()) ? values.get(p.name()) : p.defaultValue();
+      if (value == null) {
+        throw CleanRoomsError.validation("sqlParameters.parameters",
+            "parameter " + p.name() + " has no value and no default");
+      }
+      literals.put(p.name(), literal(p, value));
+    }
+    return substitute(text, literals);
+  }
+
+  private static String literal(AnalysisParameter p, String value) {
+    String type = p.type().toUpperCase(Locale.ROOT);
+    try {
+      if (NUMERIC.contains(type)) {
+        return new BigDecimal(value.trim()).toString();
+      }
+      if ("BOOLEAN".equals(type)) {
+        return Boolean.toString(Inputs.requireOneOf("sqlParameters.parameters." + p.name(),
+            value.trim().toLowerCase(Locale.ROOT), "true", "false").equals("true")).toUpperCase(Locale.ROOT);
+      }
+      if ("DATE".equals(type)) {
+        return "DATE '" + LocalDate.parse(value.trim()) + "'";
+      }
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw CleanRoomsError.validation("sqlParameters.parameters",
+          "parameter " + p.name() + " is " + p.type() + ", not '" + value + "'");
+    }
+    if (type.startsWith("TIMESTAMP")) {
+      return "TIMESTAMP " + quoted(value.trim());
+    }
+    return quoted(value);
+  }
+
+  private static String quoted(String value) {
+    // Standard SQL quoting: Calcite's MySQL lexing keeps backslashes literal, so only quotes need doubling.
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  private static String substitute(String text, Map<String, String> literals) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      int end = i + 1;
+      if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+        end = endOf(text, "\n", i + 2);
+      } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+        end = endOf(text, "*/", i + 2);
+      } else if (c == '\'' || c == '"' || c == '`') {
+        end = closingQuote(text, i) + 1;
+      } else if (c == ':' && (i == 0 || text.charAt(i - 1) != ':')) {
+        int j = i + 1;
+        while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+          j++;
+        }
+        String name = text.substring(i + 1, j);
+        if (literals.containsKey(name)) {
+          out.append(literals.get(name));
+          i = j;
+          continue;
+        }
+      }
+      out.append(text, i, end);
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static int endOf(String s, String token, int from) {
+    int at = s.indexOf(token, from);
+    return at < 0 ? s.length() : at + token.length();
+  }
+
+  private static int closingQuote(String s, int start) {
+    char quote = s.charAt(start);
+    int i = start + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\\' && quote != '`') {
+        i += 2;
+      } else if (c == quote) {
+        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
+          i += 2;
+        } else {
+          return i;
+        }
+      } else {
+        i++;
+      }
+    }
+    return s.length() - 1;
+  }
+}
