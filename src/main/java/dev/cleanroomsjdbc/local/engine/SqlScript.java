@@ -69,7 +69,7 @@ final class SqlScript {
       } else if (c == '/' && next == '*') {
         end = indexOrEnd(script, "*/", i + 2);
       } else if (c == '\'' || c == '"' || c == '`') {
-        end = closingQuote(script, i);
+        end = SqlQuotes.closingQuote(script, i);
         hasCode = true;
       } else if (c == ';') {
         if (hasCode) {
@@ -96,26 +96,5 @@ final class SqlScript {
   private static int indexOrEnd(String s, String token, int from) {
     int at = s.indexOf(token, from);
     return at < 0 ? s.length() - 1 : at + token.length() - 1;
-  }
-
-  /** The index of the quote that closes the one at {@code start}; a doubled quote or a backslash escapes. */
-  private static int closingQuote(String s, int start) {
-    char quote = s.charAt(start);
-    int i = start + 1;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c == '\\' && quote != '`') {
-        i += 2;
-      } else if (c == quote) {
-        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-          i += 2;
-        } else {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return s.length() - 1;
   }
 }

@@ -1,15 +1,16 @@
 package dev.cleanroomsjdbc.local.service;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import dev.cleanroomsjdbc.local.engine.JobFailure;
 import dev.cleanroomsjdbc.local.engine.JobRuntime;
 import dev.cleanroomsjdbc.local.engine.JobSpec;
 import dev.cleanroomsjdbc.local.engine.StorageFailures;
 import dev.cleanroomsjdbc.local.state.ProtectedJob;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -64,14 +65,6 @@ final class JobRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    MoreExecutors.shutdownAndAwaitTermination(executor, Duration.ofSeconds(10));
   }
 }

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local.service;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import dev.cleanroomsjdbc.local.engine.JobFailure;
 import dev.cleanroomsjdbc.local.engine.QueryRuntime;
 import dev.cleanroomsjdbc.local.engine.QuerySpec;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -66,14 +66,6 @@ final class QueryRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    MoreExecutors.shutdownAndAwaitTermination(executor, Duration.ofSeconds(10));
   }
 }

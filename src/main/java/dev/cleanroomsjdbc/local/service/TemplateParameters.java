@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local.service;
 
+import dev.cleanroomsjdbc.local.engine.SqlQuotes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleanroomsjdbc.local.state.AnalysisParameter;
 import java.math.BigDecimal;
@@ -113,7 +114,7 @@ final class TemplateParameters {
       } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
         end = endOf(text, "*/", i + 2);
       } else if (c == '\'' || c == '"' || c == '`') {
-        end = closingQuote(text, i) + 1;
+        end = SqlQuotes.closingQuote(text, i) + 1;
       } else if (c == ':' && (i == 0 || text.charAt(i - 1) != ':')) {
         int j = i + 1;
         while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
@@ -135,25 +136,5 @@ final class TemplateParameters {
   private static int endOf(String s, String token, int from) {
     int at = s.indexOf(token, from);
     return at < 0 ? s.length() : at + token.length();
-  }
-
-  private static int closingQuote(String s, int start) {
-    char quote = s.charAt(start);
-    int i = start + 1;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c == '\\' && quote != '`') {
-        i += 2;
-      } else if (c == quote) {
-        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-          i += 2;
-        } else {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return s.length() - 1;
   }
 }

@@ -3,16 +3,13 @@ package dev.cleanroomsjdbc.local.state;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -162,16 +159,9 @@ public final class StateStore {
   }
 
   private static ObjectMapper mapper() {
-    SimpleModule instants = new SimpleModule("instants");
-    instants.addSerializer(Instant.class, ToStringSerializer.instance);
-    instants.addDeserializer(Instant.class, new JsonDeserializer<>() {
-      @Override
-      public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        return Instant.parse(parser.getValueAsString());
-      }
-    });
     return new ObjectMapper()
-        .registerModule(instants)
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         // Absent, not null: records read back get null fields (a JSON null would become a NullNode).
         .setSerializationInclusion(JsonInclude.Include.NON_NULL)
         // Records only: helpers such as AnalysisTemplate.isJob() are not state.
