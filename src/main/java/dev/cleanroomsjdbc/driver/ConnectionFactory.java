@@ -1,7 +1,6 @@
 package dev.cleanroomsjdbc.driver;
 
 import dev.cleanroomsjdbc.execution.PollSchedule;
-import dev.cleanroomsjdbc.execution.ProtectedJobRunner;
 import dev.cleanroomsjdbc.execution.ServiceClients;
 import dev.cleanroomsjdbc.execution.ServiceConfig;
 import dev.cleanroomsjdbc.execution.SqlState;
@@ -48,8 +47,7 @@ final class ConnectionFactory {
     try {
       results = new ResultReader(new S3Access(config.s3Endpoint(), config.region(), credentials,
           config.s3Endpoint() != null));
-      CollaborationSession session = CollaborationSession.open(client, membership,
-          new ProtectedJobRunner(client, config.pollSchedule()), results);
+      CollaborationSession session = CollaborationSession.open(client, membership, config.pollSchedule(), results);
       String schemaName = settings.get(ConnectionProperty.SCHEMA)
           .orElseGet(() -> schemaNameOf(session.membership().collaborationName()));
       calcite = calcite();

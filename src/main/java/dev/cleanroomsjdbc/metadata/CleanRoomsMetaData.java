@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.cleanrooms.model.AnalysisParameter;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
 
 /**
@@ -126,10 +127,13 @@ public final class CleanRoomsMetaData {
     return rows.toResultSet();
   }
 
-  /** Templates return result sets whose columns are known only once they ran; PySpark ones take no parameters. */
+  /**
+   * The IN parameters of SQL templates, typed from their Clean Rooms ParameterType, with their defaults. Result
+   * columns are not listed: they are known only once a template has run. PySpark templates take no parameters.
+   */
   public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedurePattern,
       String columnPattern) throws SQLException {
-    return new MetaRows(
+    MetaRows rows = new MetaRows(
         new MetaRows.Column("PROCEDURE_CAT", Types.VARCHAR), new MetaRows.Column("PROCEDURE_SCHEM", Types.VARCHAR),
         new MetaRows.Column("PROCEDURE_NAME", Types.VARCHAR), new MetaRows.Column("COLUMN_NAME", Types.VARCHAR),
         new MetaRows.Column("COLUMN_TYPE", Types.SMALLINT), new MetaRows.Column("DATA_TYPE", Types.INTEGER),
@@ -139,8 +143,28 @@ public final class CleanRoomsMetaData {
         new MetaRows.Column("REMARKS", Types.VARCHAR), new MetaRows.Column("COLUMN_DEF", Types.VARCHAR),
         new MetaRows.Column("SQL_DATA_TYPE", Types.INTEGER), new MetaRows.Column("SQL_DATETIME_SUB", Types.INTEGER),
         new MetaRows.Column("CHAR_OCTET_LENGTH", Types.INTEGER), new MetaRows.Column("ORDINAL_POSITION", Types.INTEGER),
-        new MetaRows.Column("IS_NULLABLE", Types.VARCHAR), new MetaRows.Column("SPECIFIC_NAME", Types.VARCHAR))
-        .toResultSet();
+        new MetaRows.Column("IS_NULLABLE", Types.VARCHAR), new MetaRows.Column("SPECIFIC_NAME", Types.VARCHAR));
+    if (catalog == null || catalog.isEmpty()) {
+      for (TemplateFunction f : templates(schemaPattern)) {
+        CollaborationAnalysisTemplate t = f.template();
+        if (!LikePattern.matches(procedurePattern, t.name())) {
+          continue;
+        }
+        int ordinal = 0;
+        for (AnalysisParameter p : TemplateFunction.parameterOrder(t)) {
+          ordinal++;
+          if (LikePattern.matches(columnPattern, p.name())) {
+            boolean optional = p.defaultValue() != null;
+            rows.add(null, schemaName, t.name(), p.name(), (short) DatabaseMetaData.procedureColumnIn,
+                ParameterTypes.jdbcType(p.typeAsString()), p.typeAsString(), null, null, null, (short) 10,
+                (short) (optional ? DatabaseMetaData.procedureNullable : DatabaseMetaData.procedureNoNulls),
+                optional ? "optional" : "required", p.defaultValue(), null, null, null, ordinal,
+                optional ? "YES" : "NO", t.arn());
+          }
+        }
+      }
+    }
+    return rows.toResultSet();
   }
 
   private List<TemplateFunction> templates(String schemaPattern) {

@@ -62,6 +62,7 @@ final class MetaRows {
       }
       set.insertRow();
       set.moveToCurrentRow();
+      set.last(); // CachedRowSet inserts after the current row: keep it at the end, so rows keep their order
     }
     set.beforeFirst();
     return JdbcProxy.of(ResultSet.class, new RowSetOverrides(set), set);

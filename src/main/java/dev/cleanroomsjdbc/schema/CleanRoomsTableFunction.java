@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
@@ -77,7 +78,7 @@ public abstract class CleanRoomsTableFunction implements TableFunction, Implemen
       if (function == null) {
         throw SqlState.UNDEFINED_FUNCTION.exception(schemaName + "." + functionName + " no longer exists");
       }
-      return function.rows(List.of(args));
+      return function.rows(Arrays.asList(args)); // an omitted optional argument arrives as null
     } catch (SQLException e) {
       throw new CleanRoomsRuntimeException(e);
     }

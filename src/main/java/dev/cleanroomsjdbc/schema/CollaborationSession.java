@@ -4,13 +4,16 @@ import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
 
 import dev.cleanroomsjdbc.execution.CompletedJob;
 import dev.cleanroomsjdbc.execution.Execution;
+import dev.cleanroomsjdbc.execution.PollSchedule;
 import dev.cleanroomsjdbc.execution.ProtectedJobRunner;
+import dev.cleanroomsjdbc.execution.ProtectedQueryRunner;
 import dev.cleanroomsjdbc.execution.SqlState;
 import dev.cleanroomsjdbc.results.NamedResult;
 import dev.cleanroomsjdbc.results.ResultReader;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.Membership;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJob;
@@ -23,22 +26,24 @@ public final class CollaborationSession implements AutoCloseable {
   private final CleanRoomsClient client;
   private final Membership membership;
   private final ProtectedJobRunner jobs;
+  private final ProtectedQueryRunner queries;
   private final ResultReader results;
 
-  private CollaborationSession(CleanRoomsClient client, Membership membership, ProtectedJobRunner jobs,
+  private CollaborationSession(CleanRoomsClient client, Membership membership, PollSchedule poll,
       ResultReader results) {
     this.client = client;
     this.membership = membership;
-    this.jobs = jobs;
+    this.jobs = new ProtectedJobRunner(client, poll);
+    this.queries = new ProtectedQueryRunner(client, poll);
     this.results = results;
   }
 
   /** Opens the membership (one GetMembership call, so bad credentials or ids fail at connect time). */
-  public static CollaborationSession open(CleanRoomsClient client, String membershipId, ProtectedJobRunner jobs,
+  public static CollaborationSession open(CleanRoomsClient client, String membershipId, PollSchedule poll,
       ResultReader results) throws SQLException {
     Membership membership = call("GetMembership",
         () -> client.getMembership(b -> b.membershipIdentifier(membershipId))).membership();
-    return new CollaborationSession(client, membership, jobs, results);
+    return new CollaborationSession(client, membership, poll, results);
   }
 
   public CleanRoomsClient client() {
@@ -64,6 +69,16 @@ public final class CollaborationSession implements AutoCloseable {
   /** Runs a PySpark template as a protected job in the calling thread's execution. */
   public CompletedJob runJob(String templateArn) throws SQLException {
     return jobs.run(membershipId(), templateArn, Execution.current());
+  }
+
+  /** Runs a SQL template as a protected query whose results go to the membership's default result location. */
+  public CompletedJob runQueryTemplate(String templateArn, Map<String, String> parameters) throws SQLException {
+    if (membership.defaultResultConfiguration() == null) {
+      throw SqlState.INVALID_PARAMETER_VALUE.exception("Membership " + membershipId() + " has no default result"
+          + " configuration, and the driver reads protected query results from there: set one with"
+          + " UpdateMembership (defaultResultConfiguration with an S3 output)");
+    }
+    return queries.runTemplate(membershipId(), templateArn, parameters, Execution.current());
   }
 
   /** Finds a past job of this membership by id, for reading its results again without re-running it. */

@@ -70,7 +70,8 @@ class MetadataTest {
         while (rs.next()) {
           names.add(rs.getString("PROCEDURE_NAME"));
           assertEquals(DatabaseMetaData.procedureReturnsResult, rs.getShort("PROCEDURE_TYPE"));
-          assertTrue(rs.getString("REMARKS").contains("PYSPARK_1_0"), rs.getString("REMARKS"));
+          assertTrue(rs.getString("REMARKS").matches("Analysis template \\((PYSPARK_1_0|SQL)\\).*"),
+              rs.getString("REMARKS"));
         }
       }
       assertTrue(names.containsAll(List.of("campaign_reach", "segment_report", "python_lift", "typed_rows")),

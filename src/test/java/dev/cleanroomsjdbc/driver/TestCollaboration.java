@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.AnalysisFormat;
+import software.amazon.awssdk.services.cleanrooms.model.AnalysisParameter;
+import software.amazon.awssdk.services.cleanrooms.model.ParameterType;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobSummary;
 
 /**
@@ -37,6 +39,11 @@ final class TestCollaboration {
       jvmTemplate(advertiser, "two_results", "dev.cleanroomsjdbc.testjobs.TwoResults");
       jvmTemplate(advertiser, "failing", "dev.cleanroomsjdbc.testjobs.Failing");
       jvmTemplate(advertiser, "slow", "dev.cleanroomsjdbc.testjobs.Slow");
+      sqlTemplate(advertiser, "customers_by_segment",
+          "SELECT segment, COUNT(*) AS customers FROM customers WHERE lifetime_value >= :min_value"
+              + " AND segment <> :skip_segment GROUP BY segment",
+          AnalysisParameter.builder().name("min_value").type(ParameterType.INTEGER).defaultValue("0").build(),
+          AnalysisParameter.builder().name("skip_segment").type(ParameterType.VARCHAR).build());
     }
   }
 
@@ -70,6 +77,17 @@ final class TestCollaboration {
         .source(s -> s.artifacts(a -> a
             .entryPoint(e -> e.location(l -> l.bucket(DemoCollaboration.CODE_BUCKET).key(key)))
             .roleArn("arn:aws:iam::" + DemoCollaboration.ADVERTISER_ACCOUNT + ":role/TestJobs"))));
+  }
+
+  private void sqlTemplate(CleanRoomsClient advertiser, String name, String sql, AnalysisParameter... parameters) {
+    advertiser.createAnalysisTemplate(b -> b
+        .membershipIdentifier(demo.advertiserMembershipId())
+        .name(name)
+        .description("test SQL template")
+        .format(AnalysisFormat.SQL)
+        .schema(s -> s.referencedTables("customers"))
+        .analysisParameters(parameters)
+        .source(s -> s.text(sql)));
   }
 
   /** The URL the standalone command prints: region, membership and both endpoints, no secret. */
@@ -117,6 +135,14 @@ final class TestCollaboration {
         .asByteArray();
     local.s3().client().putObject(b -> b.bucket(DemoCollaboration.RESULT_BUCKET).key(key),
         RequestBody.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length / 2)));
+  }
+
+  /** How many protected queries the membership has run. */
+  int queryCount() {
+    try (CleanRoomsClient client = advertiserClient()) {
+      return (int) client.listProtectedQueriesPaginator(b -> b.membershipIdentifier(membershipId()))
+          .protectedQueries().stream().count();
+    }
   }
 
   /** Keys of the objects under a job's result prefix. */
