@@ -27,19 +27,26 @@ public final class ProtectedQueryRunner {
   /** Runs a SQL analysis template with its parameter values (as text, the service's representation). */
   public CompletedJob runTemplate(String membershipId, String templateArn, Map<String, String> parameters,
       Execution execution) throws SQLException {
-    return runner.run(new QueryWork(membershipId, templateArn, parameters), execution);
+    return runner.run(new QueryWork(membershipId, templateArn, parameters, null), execution);
   }
 
-  /** Protected queries seen as {@link RemoteWork}. */
+  /** Runs SQL text as a protected query. */
+  public CompletedJob runSql(String membershipId, String sql, Execution execution) throws SQLException {
+    return runner.run(new QueryWork(membershipId, null, Map.of(), sql), execution);
+  }
+
+  /** Protected queries seen as {@link RemoteWork}: a template with parameters, or SQL text. */
   private final class QueryWork implements RemoteWork {
     private final String membershipId;
     private final String templateArn;
     private final Map<String, String> parameters;
+    private final String sql;
 
-    QueryWork(String membershipId, String templateArn, Map<String, String> parameters) {
+    QueryWork(String membershipId, String templateArn, Map<String, String> parameters, String sql) {
       this.membershipId = membershipId;
       this.templateArn = templateArn;
       this.parameters = parameters;
+      this.sql = sql;
     }
 
     @Override
@@ -52,7 +59,13 @@ public final class ProtectedQueryRunner {
       return state(call("StartProtectedQuery", () -> client.startProtectedQuery(b -> b
           .membershipIdentifier(membershipId)
           .type(ProtectedQueryType.SQL)
-          .sqlParameters(p -> p.analysisTemplateArn(templateArn).parameters(parameters)))).protectedQuery());
+          .sqlParameters(p -> {
+            if (sql != null) {
+              p.queryString(sql);
+            } else {
+              p.analysisTemplateArn(templateArn).parameters(parameters);
+            }
+          }))).protectedQuery());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.cleanroomsjdbc.jdbc;
 
 import dev.cleanroomsjdbc.execution.SqlState;
-import dev.cleanroomsjdbc.schema.CleanRoomsRuntimeException;
+import dev.cleanroomsjdbc.execution.CleanRoomsRuntimeException;
 import java.sql.SQLException;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;

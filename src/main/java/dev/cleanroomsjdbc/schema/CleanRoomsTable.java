@@ -1,22 +1,27 @@
 package dev.cleanroomsjdbc.schema;
 
-import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.plan.CleanRoomsTableScan;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import software.amazon.awssdk.services.cleanrooms.model.Column;
 import software.amazon.awssdk.services.cleanrooms.model.Schema;
 
-/** A collaboration table (a Clean Rooms schema): its columns typed from Clean Rooms' type strings. */
-public final class CleanRoomsTable extends AbstractTable implements ScannableTable {
+/**
+ * A collaboration table (a Clean Rooms schema): its columns typed from Clean Rooms' type strings. Reading it
+ * is a scan in the CLEANROOMS convention, which the planner pushes down with whatever sits on top of it.
+ */
+public final class CleanRoomsTable extends AbstractTable implements TranslatableTable {
+  private final String schemaName;
   private final Schema schema;
 
-  public CleanRoomsTable(Schema schema) {
+  public CleanRoomsTable(String schemaName, Schema schema) {
+    this.schemaName = schemaName;
     this.schema = schema;
   }
 
@@ -35,11 +40,8 @@ public final class CleanRoomsTable extends AbstractTable implements ScannableTab
     return typeFactory.createStructType(types, names);
   }
 
-  /** Reading a table's rows runs a protected query, which this version of the driver does not send yet. */
   @Override
-  public Enumerable<Object[]> scan(DataContext root) {
-    throw new CleanRoomsRuntimeException(SqlState.FEATURE_NOT_SUPPORTED.exception("SELECT over collaboration table "
-        + schema.name() + " needs a protected query, which this driver version does not run yet;"
-        + " run an analysis template with CALL instead"));
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new CleanRoomsTableScan(context.getCluster(), relOptTable, schemaName);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.schema;
 
+import dev.cleanroomsjdbc.execution.CleanRoomsRuntimeException;
 import dev.cleanroomsjdbc.execution.SqlState;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;

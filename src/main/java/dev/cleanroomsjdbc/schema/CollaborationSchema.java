@@ -1,20 +1,29 @@
 package dev.cleanroomsjdbc.schema;
 
+import dev.cleanroomsjdbc.execution.CleanRoomsRuntimeException;
 import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
 
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Lists;
 import com.google.common.collect.Multimap;
+import dev.cleanroomsjdbc.execution.CompletedJob;
+import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.plan.PushdownTarget;
+import dev.cleanroomsjdbc.results.NamedResult;
+import dev.cleanroomsjdbc.results.ValueCoercion;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
@@ -27,7 +36,7 @@ import software.amazon.awssdk.services.cleanrooms.model.SchemaSummary;
  * table functions (procedures). Both are read once, lazily, with the batch calls (BatchGetSchema for 25
  * tables, BatchGetCollaborationAnalysisTemplate for 10 templates at a time), never one call per table.
  */
-public final class CollaborationSchema extends AbstractSchema {
+public final class CollaborationSchema extends AbstractSchema implements PushdownTarget {
   private static final Logger LOG = LoggerFactory.getLogger(CollaborationSchema.class);
   private static final int SCHEMA_BATCH = 25;
   private static final int TEMPLATE_BATCH = 10;
@@ -62,6 +71,26 @@ public final class CollaborationSchema extends AbstractSchema {
     return functions.get();
   }
 
+  /** Runs SQL pushed down over this collaboration's tables as a protected query and streams its first result. */
+  @Override
+  public Enumerable<Object[]> runPushedQuery(String sql, List<SqlTypeName> columnTypes) throws SQLException {
+    CompletedJob query = session.runQuery(sql);
+    NamedResult result = session.resultsOf(query).get(0);
+    RelDataType fileRowType = session.results().rowType(result, CleanRoomsTypeSystem.typeFactory());
+    if (fileRowType.getFieldCount() != columnTypes.size()) {
+      throw SqlState.INTERNAL_ERROR.exception("Protected query " + query.jobId() + " returned "
+          + fileRowType.getFieldCount() + " columns where its SQL has " + columnTypes.size() + ": " + sql);
+    }
+    Enumerable<Object[]> rows = ResultRows.of(session.results(), result, fileRowType);
+    return rows.select(row -> {
+      Object[] out = new Object[row.length];
+      for (int i = 0; i < row.length; i++) {
+        out[i] = ValueCoercion.coerce(row[i], columnTypes.get(i));
+      }
+      return out;
+    });
+  }
+
   /** The collaboration's tables, in the order Clean Rooms lists them. */
   public List<CleanRoomsTable> collaborationTables() {
     List<CleanRoomsTable> list = new ArrayList<>();
@@ -85,7 +114,7 @@ public final class CollaborationSchema extends AbstractSchema {
       var response = call("BatchGetSchema", () -> session.client().batchGetSchema(b -> b
           .collaborationIdentifier(session.collaborationId()).names(batch)));
       for (Schema s : response.schemas()) {
-        map.put(s.name(), new CleanRoomsTable(s));
+        map.put(s.name(), new CleanRoomsTable(name, s));
       }
       response.errors().forEach(e -> LOG.warn("Table {} is not available: {} {}", e.name(), e.code(), e.message()));
     }

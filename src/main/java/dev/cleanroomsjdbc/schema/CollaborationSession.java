@@ -73,12 +73,22 @@ public final class CollaborationSession implements AutoCloseable {
 
   /** Runs a SQL template as a protected query whose results go to the membership's default result location. */
   public CompletedJob runQueryTemplate(String templateArn, Map<String, String> parameters) throws SQLException {
+    requireDefaultResultConfiguration();
+    return queries.runTemplate(membershipId(), templateArn, parameters, Execution.current());
+  }
+
+  /** Runs SQL as a protected query (pushed down by the planner); results go where template queries' go. */
+  public CompletedJob runQuery(String sql) throws SQLException {
+    requireDefaultResultConfiguration();
+    return queries.runSql(membershipId(), sql, Execution.current());
+  }
+
+  private void requireDefaultResultConfiguration() throws SQLException {
     if (membership.defaultResultConfiguration() == null) {
       throw SqlState.INVALID_PARAMETER_VALUE.exception("Membership " + membershipId() + " has no default result"
           + " configuration, and the driver reads protected query results from there: set one with"
           + " UpdateMembership (defaultResultConfiguration with an S3 output)");
     }
-    return queries.runTemplate(membershipId(), templateArn, parameters, Execution.current());
   }
 
   /** Finds a past job of this membership by id, for reading its results again without re-running it. */

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.schema;
 
+import dev.cleanroomsjdbc.execution.CleanRoomsRuntimeException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

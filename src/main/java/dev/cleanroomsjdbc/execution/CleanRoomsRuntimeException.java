@@ -1,4 +1,4 @@
-package dev.cleanroomsjdbc.schema;
+package dev.cleanroomsjdbc.execution;
 
 import java.sql.SQLException;
 
