@@ -25,6 +25,8 @@ public enum SqlState {
   SYNTAX_ERROR("42000"),
   /** A table, schema, membership or job does not exist (ResourceNotFoundException, 404). */
   UNDEFINED_OBJECT("42704"),
+  /** The collaboration's analysis rules or member abilities do not allow this; checked before submitting. */
+  RULE_VIOLATION("42501"),
   /** The analysis template named in CALL does not exist. */
   UNDEFINED_FUNCTION("42883"),
   /** An argument or parameter value is wrong (ValidationException, 400). */
@@ -73,7 +75,8 @@ public enum SqlState {
       case INVALID_CONNECTION_ATTRIBUTE, CONNECTION_FAILURE, CONNECTION_CLOSED ->
           new SQLNonTransientConnectionException(message, code, cause);
       case INVALID_AUTHORIZATION -> new SQLInvalidAuthorizationSpecException(message, code, cause);
-      case SYNTAX_ERROR, UNDEFINED_OBJECT, UNDEFINED_FUNCTION -> new SQLSyntaxErrorException(message, code, cause);
+      case SYNTAX_ERROR, UNDEFINED_OBJECT, UNDEFINED_FUNCTION, RULE_VIOLATION ->
+          new SQLSyntaxErrorException(message, code, cause);
       case INVALID_PARAMETER_VALUE, DATA_EXCEPTION -> new SQLDataException(message, code, cause);
       case TIMEOUT -> new SQLTimeoutException(message, code, cause);
       case THROTTLED, QUOTA_EXCEEDED, CONFLICT -> new SQLTransientException(message, code, cause);

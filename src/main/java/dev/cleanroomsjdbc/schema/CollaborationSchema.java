@@ -26,9 +26,11 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cleanrooms.model.AnalysisRule;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplateSummary;
 import software.amazon.awssdk.services.cleanrooms.model.Schema;
+import software.amazon.awssdk.services.cleanrooms.model.SchemaAnalysisRuleRequest;
 import software.amazon.awssdk.services.cleanrooms.model.SchemaSummary;
 
 /**
@@ -45,12 +47,15 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
   private final CollaborationSession session;
   private final Supplier<Map<String, Table>> tables;
   private final Supplier<Multimap<String, Function>> functions;
+  private final Supplier<List<AnalysisRule>> analysisRules;
+  private final Preflight preflight = new Preflight(this);
 
   public CollaborationSchema(String name, CollaborationSession session) {
     this.name = name;
     this.session = session;
     this.tables = Suppliers.memoize(() -> unchecked(this::loadTables));
     this.functions = Suppliers.memoize(() -> unchecked(this::loadTemplates));
+    this.analysisRules = Suppliers.memoize(() -> unchecked(this::loadAnalysisRules));
   }
 
   public String name() {
@@ -89,6 +94,32 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
       }
       return out;
     });
+  }
+
+  /** The analysis rules of every table, read once with BatchGetSchemaAnalysisRule (25 at a time). */
+  public List<AnalysisRule> analysisRules() throws SQLException {
+    try {
+      return analysisRules.get();
+    } catch (CleanRoomsRuntimeException e) {
+      throw e.getCause();
+    }
+  }
+
+  private List<AnalysisRule> loadAnalysisRules() throws SQLException {
+    List<SchemaAnalysisRuleRequest> requests = new ArrayList<>();
+    for (CleanRoomsTable table : collaborationTables()) {
+      table.schema().analysisRuleTypesAsStrings().forEach(type ->
+          requests.add(SchemaAnalysisRuleRequest.builder().name(table.schema().name()).type(type).build()));
+    }
+    List<AnalysisRule> rules = new ArrayList<>();
+    for (List<SchemaAnalysisRuleRequest> batch : Lists.partition(requests, SCHEMA_BATCH)) {
+      var response = call("BatchGetSchemaAnalysisRule", () -> session.client().batchGetSchemaAnalysisRule(b -> b
+          .collaborationIdentifier(session.collaborationId()).schemaAnalysisRuleRequests(batch)));
+      rules.addAll(response.analysisRules());
+      response.errors().forEach(e -> LOG.warn("Analysis rule {} {} is not available: {} {}", e.name(), e.typeAsString(),
+          e.code(), e.message()));
+    }
+    return rules;
   }
 
   /** The collaboration's tables, in the order Clean Rooms lists them. */
@@ -131,7 +162,7 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
           .batchGetCollaborationAnalysisTemplate(b -> b.collaborationIdentifier(session.collaborationId())
               .analysisTemplateArns(batch)));
       for (CollaborationAnalysisTemplate t : response.collaborationAnalysisTemplates()) {
-        map.put(t.name(), new TemplateFunction(name, session, t));
+        map.put(t.name(), new TemplateFunction(name, session, t, preflight));
       }
       response.errors().forEach(e -> LOG.warn("Template {} is not available: {} {}", e.arn(), e.code(), e.message()));
     }

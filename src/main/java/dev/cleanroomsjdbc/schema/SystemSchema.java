@@ -8,9 +8,9 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * The {@code cleanrooms} schema: the collaboration itself as tables ({@code protected_jobs}, {@code members},
- * {@code analysis_templates}, {@code collaboration_tables}) and the driver's own functions, such as
- * {@code job_result}.
+ * The {@code cleanrooms} schema: the collaboration itself as tables ({@code protected_jobs},
+ * {@code protected_queries}, {@code memberships}, {@code members}, {@code analysis_templates},
+ * {@code collaboration_tables}, {@code analysis_rules}) and the driver's own functions, such as {@code job_result}.
  */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "cleanrooms";

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.apache.calcite.schema.Table;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
 
-/** The tables of the {@code cleanrooms} system schema: the collaboration's jobs, members, tables and templates. */
+/**
+ * The tables of the {@code cleanrooms} system schema: the membership's jobs and queries, the caller's memberships,
+ * the collaboration's members, tables, analysis rules and templates.
+ */
 final class SystemTables {
   private SystemTables() {}
 
@@ -25,6 +28,28 @@ final class SystemTables {
             .listProtectedJobsPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedJobs()
             .stream().map(j -> new Object[] {j.id(), j.statusAsString(), millis(j.createTime()), j.membershipId()})
             .toList())));
+    tables.put("protected_queries", new SystemTable(List.of(
+        new SystemTable.Column("query_id", VARCHAR), new SystemTable.Column("status", VARCHAR),
+        new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR)),
+        () -> call("ListProtectedQueries", () -> session.client()
+            .listProtectedQueriesPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedQueries()
+            .stream().map(q -> new Object[] {q.id(), q.statusAsString(), millis(q.createTime()), q.membershipId()})
+            .toList())));
+    tables.put("memberships", new SystemTable(List.of(
+        new SystemTable.Column("membership_id", VARCHAR), new SystemTable.Column("collaboration_id", VARCHAR),
+        new SystemTable.Column("collaboration_name", VARCHAR), new SystemTable.Column("status", VARCHAR),
+        new SystemTable.Column("member_abilities", VARCHAR), new SystemTable.Column("create_time", TIMESTAMP)),
+        () -> call("ListMemberships", () -> session.client().listMembershipsPaginator(b -> { })
+            .membershipSummaries().stream().map(m -> new Object[] {m.id(), m.collaborationId(),
+                m.collaborationName(), m.statusAsString(), String.join(",", m.memberAbilitiesAsStrings()),
+                millis(m.createTime())})
+            .toList())));
+    tables.put("analysis_rules", new SystemTable(List.of(
+        new SystemTable.Column("table_name", VARCHAR), new SystemTable.Column("rule_type", VARCHAR),
+        new SystemTable.Column("policy", VARCHAR), new SystemTable.Column("consolidated_policy", VARCHAR)),
+        () -> collaboration.analysisRules().stream().map(r -> new Object[] {r.name(), r.typeAsString(),
+            r.policy() == null ? null : r.policy().toString(),
+            r.consolidatedPolicy() == null ? null : r.consolidatedPolicy().toString()}).toList()));
     tables.put("members", new SystemTable(List.of(
         new SystemTable.Column("account_id", VARCHAR), new SystemTable.Column("display_name", VARCHAR),
         new SystemTable.Column("status", VARCHAR), new SystemTable.Column("abilities", VARCHAR),

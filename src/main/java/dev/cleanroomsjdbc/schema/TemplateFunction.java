@@ -27,11 +27,14 @@ public final class TemplateFunction extends CleanRoomsTableFunction {
   private final CollaborationSession session;
   private final CollaborationAnalysisTemplate template;
   private final List<FunctionParameter> parameters;
+  private final Preflight preflight;
 
-  public TemplateFunction(String schemaName, CollaborationSession session, CollaborationAnalysisTemplate template) {
+  TemplateFunction(String schemaName, CollaborationSession session, CollaborationAnalysisTemplate template,
+      Preflight preflight) {
     super(schemaName, template.name());
     this.session = session;
     this.template = template;
+    this.preflight = preflight;
     List<FunctionParameter> list = new ArrayList<>();
     for (AnalysisParameter p : parameterOrder(template)) {
       list.add(new TemplateParameter(list.size(), p));
@@ -68,6 +71,7 @@ public final class TemplateFunction extends CleanRoomsTableFunction {
   private Run run(List<?> arguments) throws SQLException {
     Map<String, String> values = values(arguments);
     return Execution.current().once(runKey(values), () -> {
+      preflight.checkTemplate(template);
       CompletedJob work = template.format() == AnalysisFormat.SQL
           ? session.runQueryTemplate(template.arn(), values)
           : session.runJob(template.arn());

@@ -33,6 +33,29 @@ class SystemSchemaTest {
   }
 
   @Test
+  void membershipsQueriesAndAnalysisRulesAreTablesToo() throws Exception {
+    try (Connection c = collaboration.connect(); Statement s = c.createStatement()) {
+      s.executeQuery("CALL demo.customers_by_segment(skip_segment => 'x')").close();
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cleanrooms.protected_queries WHERE status = 'SUCCESS'")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getLong(1) >= 1, "the template's query is listed");
+      }
+      try (ResultSet rs = s.executeQuery(
+          "SELECT member_abilities FROM cleanrooms.memberships WHERE membership_id = '" + collaboration.membershipId()
+              + "'")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getString(1).contains("CAN_QUERY"), rs.getString(1));
+      }
+      try (ResultSet rs = s.executeQuery(
+          "SELECT rule_type, policy FROM cleanrooms.analysis_rules WHERE table_name = 'restricted'")) {
+        assertTrue(rs.next());
+        assertEquals("CUSTOM", rs.getString(1));
+        assertTrue(rs.getString(2).contains("ANY_QUERY"), rs.getString(2));
+      }
+    }
+  }
+
+  @Test
   void membersShowEachAccountWithItsAbilities() throws Exception {
     try (Connection c = collaboration.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT account_id, abilities FROM cleanrooms.members")) {

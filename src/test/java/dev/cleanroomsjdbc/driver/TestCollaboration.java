@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.cleanroomsjdbc.local.engine.ColumnSpec;
+import dev.cleanroomsjdbc.local.storage.S3Location;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.AnalysisFormat;
@@ -39,6 +41,8 @@ final class TestCollaboration {
       jvmTemplate(advertiser, "two_results", "dev.cleanroomsjdbc.testjobs.TwoResults");
       jvmTemplate(advertiser, "failing", "dev.cleanroomsjdbc.testjobs.Failing");
       jvmTemplate(advertiser, "slow", "dev.cleanroomsjdbc.testjobs.Slow");
+      restrictedTable(advertiser);
+      jvmTemplate(advertiser, "restricted_job", "dev.cleanroomsjdbc.testjobs.TypedRows", "restricted");
       sqlTemplate(advertiser, "customers_by_segment",
           "SELECT segment, COUNT(*) AS customers FROM customers WHERE lifetime_value >= :min_value"
               + " AND segment <> :skip_segment GROUP BY segment",
@@ -64,7 +68,27 @@ final class TestCollaboration {
     return new TestCollaboration(local);
   }
 
+  /** A table whose CUSTOM analysis rule allows queries only: no job may read it. */
+  private void restrictedTable(CleanRoomsClient advertiser) {
+    local.registerGlueTable("test_db", "restricted", List.of(new ColumnSpec("customer_id", "bigint")),
+        new S3Location("advertiser-data", "customers/"), "PARQUET");
+    String tableId = advertiser.createConfiguredTable(b -> b.name("restricted")
+        .tableReference(r -> r.glue(g -> g.databaseName("test_db").tableName("restricted")))
+        .allowedColumns("customer_id").analysisMethod("MULTIPLE")
+        .selectedAnalysisMethodsWithStrings("DIRECT_QUERY", "DIRECT_JOB")).configuredTable().id();
+    advertiser.createConfiguredTableAnalysisRule(b -> b.configuredTableIdentifier(tableId)
+        .analysisRuleType("CUSTOM").analysisRulePolicy(p -> p.v1(v -> v.custom(c -> c.allowedAnalyses("ANY_QUERY")
+            .allowedAnalysisProviders(DemoCollaboration.ADVERTISER_ACCOUNT)))));
+    advertiser.createConfiguredTableAssociation(b -> b.membershipIdentifier(demo.advertiserMembershipId())
+        .configuredTableIdentifier(tableId).name("restricted")
+        .roleArn("arn:aws:iam::" + DemoCollaboration.ADVERTISER_ACCOUNT + ":role/TestTables"));
+  }
+
   private void jvmTemplate(CleanRoomsClient advertiser, String name, String className) {
+    jvmTemplate(advertiser, name, className, "customers");
+  }
+
+  private void jvmTemplate(CleanRoomsClient advertiser, String name, String className, String table) {
     String key = "tests/" + name + ".jvm";
     local.s3().client().putObject(b -> b.bucket(DemoCollaboration.CODE_BUCKET).key(key),
         RequestBody.fromString(className));
@@ -73,7 +97,7 @@ final class TestCollaboration {
         .name(name)
         .description("test job " + className)
         .format(AnalysisFormat.PYSPARK_1_0)
-        .schema(s -> s.referencedTables("customers"))
+        .schema(s -> s.referencedTables(table))
         .source(s -> s.artifacts(a -> a
             .entryPoint(e -> e.location(l -> l.bucket(DemoCollaboration.CODE_BUCKET).key(key)))
             .roleArn("arn:aws:iam::" + DemoCollaboration.ADVERTISER_ACCOUNT + ":role/TestJobs"))));
@@ -106,6 +130,18 @@ final class TestCollaboration {
 
   Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), secret());
+  }
+
+  /** A connection as the publisher, a member with no abilities. */
+  Connection connectAsPublisher() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("secretAccessKey", DemoCollaboration.PUBLISHER_SECRET);
+    return DriverManager.getConnection(url().replace(demo.advertiserMembershipId(), demo.publisherMembershipId())
+        .replace(DemoCollaboration.ADVERTISER_ACCESS_KEY, DemoCollaboration.PUBLISHER_ACCESS_KEY), p);
+  }
+
+  String publisherMembershipId() {
+    return demo.publisherMembershipId();
   }
 
   URI s3Endpoint() {

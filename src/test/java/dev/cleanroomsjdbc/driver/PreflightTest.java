@@ -1,0 +1,38 @@
+package dev.cleanroomsjdbc.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What the collaboration's rules already forbid fails before anything is submitted, naming the rule. */
+@Timeout(120)
+class PreflightTest {
+  private final TestCollaboration collaboration = TestCollaboration.shared();
+
+  @Test
+  void aTemplateThatATablesCustomRuleDoesNotAllowIsRefusedBeforeSubmitting() throws Exception {
+    int jobsBefore = collaboration.jobs().size();
+    try (Connection c = collaboration.connect(); Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("CALL demo.restricted_job()"));
+      assertEquals("42501", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("CUSTOM analysis rule of table restricted")
+          && e.getMessage().contains("ANY_JOB"), e.getMessage());
+    }
+    assertEquals(jobsBefore, collaboration.jobs().size(), "no protected job was started");
+  }
+
+  @Test
+  void aMemberWithoutCanRunJobIsRefusedBeforeSubmitting() throws Exception {
+    try (Connection c = collaboration.connectAsPublisher(); Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("CALL demo.campaign_reach()"));
+      assertEquals("42501", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("CAN_RUN_JOB"), e.getMessage());
+    }
+  }
+}
