@@ -1,6 +1,8 @@
 package dev.cleanroomsjdbc.schema;
 
 import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
+import static org.apache.calcite.sql.type.SqlTypeName.BIGINT;
+import static org.apache.calcite.sql.type.SqlTypeName.DOUBLE;
 import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.calcite.schema.Table;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedJob;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobStatistics;
 
 /**
  * The tables of the {@code cleanrooms} system schema: the membership's jobs and queries, the caller's memberships,
@@ -23,11 +27,13 @@ final class SystemTables {
     Map<String, Table> tables = new LinkedHashMap<>();
     tables.put("protected_jobs", new SystemTable(List.of(
         new SystemTable.Column("job_id", VARCHAR), new SystemTable.Column("status", VARCHAR),
-        new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR)),
+        new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR),
+        new SystemTable.Column("template_arn", VARCHAR), new SystemTable.Column("total_duration_ms", BIGINT),
+        new SystemTable.Column("billed_units", DOUBLE), new SystemTable.Column("result_location", VARCHAR),
+        new SystemTable.Column("error_code", VARCHAR), new SystemTable.Column("error_message", VARCHAR)),
         () -> call("ListProtectedJobs", () -> session.client()
             .listProtectedJobsPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedJobs()
-            .stream().map(j -> new Object[] {j.id(), j.statusAsString(), millis(j.createTime()), j.membershipId()})
-            .toList())));
+            .stream().map(j -> jobRow(session, j.id())).toList())));
     tables.put("protected_queries", new SystemTable(List.of(
         new SystemTable.Column("query_id", VARCHAR), new SystemTable.Column("status", VARCHAR),
         new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR)),
@@ -73,6 +79,20 @@ final class SystemTables {
             s.analysisMethodAsString(), String.join(",", s.analysisRuleTypesAsStrings()), s.creatorAccountId(),
             s.description()}).toList()));
     return tables;
+  }
+
+  /** One GetProtectedJob per job: the list call has no statistics, results or errors. */
+  private static Object[] jobRow(CollaborationSession session, String jobId) {
+    ProtectedJob j = session.client().getProtectedJob(b -> b.membershipIdentifier(session.membershipId())
+        .protectedJobIdentifier(jobId)).protectedJob();
+    ProtectedJobStatistics stats = j.statistics();
+    return new Object[] {j.id(), j.statusAsString(), millis(j.createTime()), j.membershipId(),
+        j.jobParameters() == null ? null : j.jobParameters().analysisTemplateArn(),
+        stats == null ? null : stats.totalDurationInMillis(),
+        stats == null || stats.billedResourceUtilization() == null ? null : stats.billedResourceUtilization().units(),
+        j.result() != null && j.result().output() != null && j.result().output().s3() != null
+            ? j.result().output().s3().location() : null,
+        j.error() == null ? null : j.error().code(), j.error() == null ? null : j.error().message()};
   }
 
   private static Object[] templateRow(CollaborationAnalysisTemplate t) {

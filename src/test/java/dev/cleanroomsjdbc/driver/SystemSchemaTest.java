@@ -24,10 +24,13 @@ class SystemSchemaTest {
       s.executeQuery("CALL demo.two_results()").close();
       String jobId = s.unwrap(CleanRoomsStatement.class).getJobIds().get(0);
       try (ResultSet rs = s.executeQuery(
-          "SELECT status, create_time FROM cleanrooms.protected_jobs WHERE job_id = '" + jobId + "'")) {
+          "SELECT status, create_time, total_duration_ms, result_location FROM cleanrooms.protected_jobs"
+              + " WHERE job_id = '" + jobId + "'")) {
         assertTrue(rs.next(), "the job is listed");
         assertEquals("SUCCESS", rs.getString("status"));
         assertTrue(rs.getTimestamp("create_time").getTime() > 0);
+        assertTrue(rs.getLong("total_duration_ms") >= 0 && !rs.wasNull(), "statistics are there");
+        assertTrue(rs.getString("result_location").contains(jobId), rs.getString("result_location"));
       }
     }
   }

@@ -38,18 +38,22 @@ class ShadedJarIT {
   }
 
   @Test
-  void sqllineListsTablesAndProceduresAndRunsATemplateThroughTheJarAlone(@TempDir Path dir) throws Exception {
+  void sqllineListsTablesColumnsAndProceduresRunsATemplateAndASelectThroughTheJarAlone(@TempDir Path dir) throws Exception {
     Path script = dir.resolve("script.sql");
     Files.writeString(script, String.join("\n",
         "!tables",
+        "!columns customers",
         "!procedures",
         "CALL demo.campaign_reach();",
+        "SELECT segment, COUNT(*) AS n FROM demo.customers GROUP BY segment ORDER BY segment;",
         "SELECT name, format FROM cleanrooms.analysis_templates WHERE name = 'campaign_reach';",
         ""));
     String output = sqlline(dir, "-u", "jdbc:cleanrooms:local", "-n", "", "-p", "", "--outputformat=csv",
         "--run=" + script);
     assertTrue(output.contains("'customers'") && output.contains("'impressions'"), output);
     assertTrue(output.contains("'segment_report'"), output);
+    assertTrue(output.contains("'lifetime_value'") && output.contains("'DECIMAL"), output);
+    assertTrue(output.contains("'lapsed','500'") || output.contains("'lapsed',500"), output);
     assertTrue(output.contains("'back_to_school'") && output.contains("'summer_launch'"), output);
     assertTrue(output.contains("'campaign_reach','PYSPARK_1_0'"), output);
   }
