@@ -92,6 +92,57 @@ class MetadataTest {
   }
 
   @Test
+  void keysIndexesFunctionsAndTypesAreValidResultsNotErrors() throws SQLException {
+    try (Connection c = collaboration.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      try (ResultSet rs = md.getPrimaryKeys(null, "demo", "customers")) {
+        assertFalse(rs.next(), "Clean Rooms tables declare no keys");
+      }
+      try (ResultSet rs = md.getImportedKeys(null, "demo", "impressions")) {
+        assertFalse(rs.next());
+      }
+      try (ResultSet rs = md.getIndexInfo(null, "demo", "customers", false, true)) {
+        assertFalse(rs.next());
+      }
+      try (ResultSet rs = md.getFunctions(null, null, "%")) {
+        assertTrue(rs.getMetaData().getColumnCount() >= 6);
+      }
+      try (ResultSet rs = md.getTypeInfo()) {
+        List<String> types = new ArrayList<>();
+        while (rs.next()) {
+          types.add(rs.getString("TYPE_NAME"));
+        }
+        assertTrue(types.containsAll(List.of("VARCHAR", "BIGINT", "DECIMAL", "DATE", "TIMESTAMP")), types.toString());
+      }
+      try (ResultSet rs = md.getCatalogs()) {
+        assertTrue(rs.getMetaData().getColumnCount() >= 1);
+      }
+    }
+  }
+
+  @Test
+  void searchPatternEscapesAreHonoured() throws SQLException {
+    try (Connection c = collaboration.connect();
+        ResultSet rs = c.getMetaData().getColumns(null, "demo", "customers", "customer\\_id")) {
+      assertTrue(rs.next());
+      assertEquals("customer_id", rs.getString("COLUMN_NAME"));
+      assertFalse(rs.next());
+    }
+  }
+
+  @Test
+  void decimalColumnsReportTheirPrecisionAndScale() throws SQLException {
+    try (Connection c = collaboration.connect();
+        ResultSet rs = c.getMetaData().getColumns(null, "demo", "customers", "lifetime_value")) {
+      assertTrue(rs.next());
+      assertEquals(Types.DECIMAL, rs.getInt("DATA_TYPE"));
+      assertEquals(10, rs.getInt("COLUMN_SIZE"));
+      assertEquals(2, rs.getInt("DECIMAL_DIGITS"));
+      assertEquals("YES", rs.getString("IS_NULLABLE"));
+    }
+  }
+
+  @Test
   void theDriverAndProductSayWhatTheyAre() throws SQLException {
     try (Connection c = collaboration.connect()) {
       DatabaseMetaData md = c.getMetaData();
