@@ -7,6 +7,9 @@ import dev.cleanroomsjdbc.local.engine.LocalQueryRuntime;
 import dev.cleanroomsjdbc.local.faults.FaultInjector;
 import dev.cleanroomsjdbc.local.faults.Faults;
 import dev.cleanroomsjdbc.local.faults.FaultyJobRuntime;
+import dev.cleanroomsjdbc.local.fixture.FixtureFile;
+import dev.cleanroomsjdbc.local.fixture.FixtureIds;
+import dev.cleanroomsjdbc.local.fixture.FixtureLoader;
 import dev.cleanroomsjdbc.local.http.CleanRoomsApi;
 import dev.cleanroomsjdbc.local.http.LocalCleanRoomsHttpServer;
 import dev.cleanroomsjdbc.local.state.Account;
@@ -16,8 +19,10 @@ import dev.cleanroomsjdbc.local.storage.S3Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,6 +42,7 @@ public final class LocalCleanRooms implements AutoCloseable {
   private CleanRoomsApi api;
   private LocalCleanRoomsHttpServer http;
   private DemoCollaboration.Demo demo;
+  private final List<FixtureIds> fixtureIds = new ArrayList<>();
 
   private LocalCleanRooms(Builder options) {
     this.options = options;
@@ -63,6 +69,9 @@ public final class LocalCleanRooms implements AutoCloseable {
       http = LocalCleanRoomsHttpServer.start(options.port, api, state.accounts(), faults);
       if (options.seedDemo) {
         demo = DemoCollaboration.seed(this);
+      }
+      for (Supplier<FixtureFile> fixture : options.fixtures) {
+        fixtureIds.add(FixtureLoader.apply(this, fixture.get()));
       }
       faults.set(options.faults);
     } catch (IOException e) {
@@ -96,6 +105,11 @@ public final class LocalCleanRooms implements AutoCloseable {
   /** The seeded demo, when the instance was built with {@code seedDemo(true)}. */
   public Optional<DemoCollaboration.Demo> demo() {
     return Optional.ofNullable(demo);
+  }
+
+  /** What each fixture given to the builder created, in the order they were given. */
+  public List<FixtureIds> fixtures() {
+    return List.copyOf(fixtureIds);
   }
 
   /** Changes the fault mode while running (tests arrange faults with it); {@code Faults.none()} turns it off. */
@@ -154,6 +168,7 @@ public final class LocalCleanRooms implements AutoCloseable {
     private Duration queryTimeout = Duration.ofHours(12);
     private Supplier<LocalS3> storage;
     private Faults faults = Faults.none();
+    private final List<Supplier<FixtureFile>> fixtures = new ArrayList<>();
     private Function<LocalCleanRooms, JobRuntime> runtime =
         local -> new LocalJobRuntime(local.s3(), local.rowsPerPart());
 
@@ -195,6 +210,21 @@ public final class LocalCleanRooms implements AutoCloseable {
 
     public Builder seedDemo(boolean seedDemo) {
       this.seedDemo = seedDemo;
+      return this;
+    }
+
+    /**
+     * Applies the fixture file at start, after the demo (if any) and the fixtures given before it; see
+     * {@code docs/fixtures.md}. A broken fixture stops the start with a message naming the file and the entry.
+     */
+    public Builder fixture(Path file) {
+      fixtures.add(() -> FixtureFile.read(file));
+      return this;
+    }
+
+    /** Applies the fixture at {@code url} (a file or a classpath resource) at start; see {@link #fixture(Path)}. */
+    public Builder fixture(URL url) {
+      fixtures.add(() -> FixtureFile.read(url));
       return this;
     }
 

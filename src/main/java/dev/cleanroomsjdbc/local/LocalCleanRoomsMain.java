@@ -1,11 +1,13 @@
 package dev.cleanroomsjdbc.local;
 
 import dev.cleanroomsjdbc.local.faults.FaultFlags;
+import dev.cleanroomsjdbc.local.fixture.FixtureException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The standalone local Clean Rooms: {@code --port N --s3-port N --data-dir DIR --rows-per-part N --no-demo}; prints
+ * The standalone local Clean Rooms: {@code --port N --s3-port N --data-dir DIR --rows-per-part N --no-demo
+ * --fixture FILE} (repeatable; docs/fixtures.md); prints
  * its endpoints, the demo's dummy credentials and a ready JDBC URL, then serves until interrupted. The fault mode's
  * flags ({@code --throttle-rate R}, ...) are those of {@link dev.cleanroomsjdbc.local.faults.FaultFlags}.
  */
@@ -22,6 +24,7 @@ public final class LocalCleanRoomsMain {
         case "--data-dir" -> builder.dataDir(Path.of(value(args, ++i)));
         case "--rows-per-part" -> builder.rowsPerPart(Integer.parseInt(value(args, ++i)));
         case "--no-demo" -> builder.seedDemo(false);
+        case "--fixture" -> builder.fixture(Path.of(value(args, ++i)));
         case "--help", "-h" -> {
           usage();
           return;
@@ -38,7 +41,15 @@ public final class LocalCleanRoomsMain {
         }
       }
     }
-    LocalCleanRooms local = builder.faults(faults.faults()).start();
+    LocalCleanRooms local;
+    try {
+      local = builder.faults(faults.faults()).start();
+    } catch (FixtureException e) {
+      // The message names the file and the entry; a stack trace would only bury it.
+      System.err.println("cannot apply the fixture: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       local.close();
@@ -62,7 +73,9 @@ public final class LocalCleanRoomsMain {
       System.out.println("  jdbc:cleanrooms://" + DemoCollaboration.REGION + "/" + demo.advertiserMembershipId()
           + "?cleanRoomsEndpoint=" + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint()
           + "&credentials=STATIC&accessKeyId=" + DemoCollaboration.ADVERTISER_ACCESS_KEY);
-    }, () -> System.out.println("No demo seeded (--no-demo): no accounts are registered."));
+    }, () -> System.out.println("No demo seeded (--no-demo)."));
+    local.fixtures().forEach(ids -> ids.collaborations().forEach((name, id) ->
+        System.out.println("Fixture collaboration:      " + name + " " + id)));
     System.out.println("Press Ctrl+C to stop.");
     stopped.await();
   }
@@ -76,6 +89,6 @@ public final class LocalCleanRoomsMain {
 
   private static void usage() {
     System.out.println("usage: LocalCleanRoomsMain [--port N] [--s3-port N] [--data-dir DIR] [--rows-per-part N]"
-        + " [--no-demo] " + FaultFlags.USAGE);
+        + " [--no-demo] [--fixture FILE ...] " + FaultFlags.USAGE);
   }
 }

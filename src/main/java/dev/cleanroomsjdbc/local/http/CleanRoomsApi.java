@@ -9,6 +9,7 @@ import dev.cleanroomsjdbc.local.service.JobService;
 import dev.cleanroomsjdbc.local.service.ObjectSource;
 import dev.cleanroomsjdbc.local.service.PinnedEntryPointRuntime;
 import dev.cleanroomsjdbc.local.service.QueryService;
+import dev.cleanroomsjdbc.local.service.SchemaRuleService;
 import dev.cleanroomsjdbc.local.service.SchemaService;
 import dev.cleanroomsjdbc.local.service.TableService;
 import dev.cleanroomsjdbc.local.service.TemplateService;
@@ -39,8 +40,12 @@ public final class CleanRoomsApi implements AutoCloseable {
         new PinnedEntryPointRuntime(runtime, objects, state));
     new CollaborationRoutes(new CollaborationService(state, access)).register(router);
     new TableRoutes(tables).register(router);
-    new AssociationRuleRoutes(new AssociationRuleService(state, tables)).register(router);
-    new SchemaRoutes(new SchemaService(state, access, tables)).register(router);
+    AssociationRuleService associationRules = new AssociationRuleService(state, tables);
+    new AssociationRuleRoutes(associationRules).register(router);
+    SchemaService schemas = new SchemaService(state, access, tables);
+    new SchemaRoutes(schemas).register(router);
+    new SchemaRuleRoutes(new SchemaRuleService(schemas, tables, associationRules))
+        .register(router);
     new TemplateRoutes(templates).register(router);
     new JobRoutes(jobs).register(router);
     this.queries = new QueryService(state, access, tables, templates, queryRuntime, queryTimeout);

@@ -29,6 +29,9 @@ final class CollaborationRoutes {
         .add("GET", "/collaborations/{collaborationIdentifier}", r -> wrap("collaboration",
             collaboration(service.getCollaboration(r.caller(), r.path("collaborationIdentifier")),
                 r.caller().accountId())))
+        .add("PATCH", "/collaborations/{collaborationIdentifier}", r -> wrap("collaboration",
+            collaboration(service.updateCollaboration(r.caller(), r.path("collaborationIdentifier"), r.body()),
+                r.caller().accountId())))
         .add("POST", "/memberships", r -> wrap("membership",
             membership(service.createMembership(r.caller(), r.body()))))
         .add("GET", "/memberships", r -> Paging.page(r,
@@ -79,9 +82,9 @@ final class CollaborationRoutes {
             .orElse(view.collaboration().createTime())));
     node.set("abilities", Json.array(view.member().abilities()));
     membership.ifPresent(m -> node.put("membershipId", m.id()).put("membershipArn", m.arn()));
-    node.set("paymentConfiguration", membership.map(Membership::paymentConfiguration).orElse(null) != null
-        ? membership.get().paymentConfiguration()
-        : payment(view.member().paysForQueries()));
+    JsonNode declared = view.member().paymentConfiguration() != null ? view.member().paymentConfiguration()
+        : payment(view.member().paysForQueries());
+    node.set("paymentConfiguration", membership.map(Membership::paymentConfiguration).orElse(declared));
     return node;
   }
 

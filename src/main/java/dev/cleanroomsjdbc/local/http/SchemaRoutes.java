@@ -9,9 +9,8 @@ import dev.cleanroomsjdbc.local.service.Inputs;
 import dev.cleanroomsjdbc.local.service.SchemaService;
 import dev.cleanroomsjdbc.local.service.SchemaService.SchemaBatch;
 import dev.cleanroomsjdbc.local.service.SchemaService.SchemaView;
-import dev.cleanroomsjdbc.local.state.TableAnalysisRule;
 
-/** Routes and views of schemas (the collaboration's view of associated tables) and their analysis rules. */
+/** Routes and views of schemas (the collaboration's view of associated tables); their rules are in SchemaRuleRoutes. */
 final class SchemaRoutes {
   private final SchemaService service;
 
@@ -27,13 +26,7 @@ final class SchemaRoutes {
         .add("GET", "/collaborations/{collaborationIdentifier}/schemas/{name}", r -> wrap("schema",
             schema(service.getSchema(r.caller(), r.path("collaborationIdentifier"), r.path("name")))))
         .add("POST", "/collaborations/{collaborationIdentifier}/batch-schema", r -> batch(service.batchGetSchema(
-            r.caller(), r.path("collaborationIdentifier"), Inputs.requireTextList(r.body(), "names"))))
-        .add("GET", "/collaborations/{collaborationIdentifier}/schemas/{name}/analysisRule/{type}", r -> {
-          SchemaView schema = service.getSchema(r.caller(), r.path("collaborationIdentifier"), r.path("name"));
-          TableAnalysisRule rule = service.getSchemaAnalysisRule(r.caller(), r.path("collaborationIdentifier"),
-              r.path("name"), r.path("type"));
-          return wrap("analysisRule", rule(schema, rule));
-        });
+            r.caller(), r.path("collaborationIdentifier"), Inputs.requireTextList(r.body(), "names"))));
   }
 
   private static ObjectNode summary(SchemaView s) {
@@ -79,16 +72,5 @@ final class SchemaRoutes {
     batch.errors().forEach(e -> errors.addObject().put("name", e.name()).put("code", e.code())
         .put("message", e.message()));
     return out;
-  }
-
-  private static ObjectNode rule(SchemaView s, TableAnalysisRule rule) {
-    ObjectNode node = Json.object()
-        .put("collaborationId", s.collaboration().id())
-        .put("type", rule.type())
-        .put("name", s.association().name())
-        .put("createTime", Json.time(rule.createTime()))
-        .put("updateTime", Json.time(rule.createTime()));
-    node.set("policy", rule.policy());
-    return node;
   }
 }

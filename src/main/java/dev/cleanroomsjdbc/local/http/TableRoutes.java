@@ -24,6 +24,8 @@ final class TableRoutes {
             "configuredTableSummaries", this::tableSummary))
         .add("GET", "/configuredTables/{configuredTableIdentifier}", r -> wrap("configuredTable",
             table(service.getConfiguredTable(r.caller(), r.path("configuredTableIdentifier")))))
+        .add("PATCH", "/configuredTables/{configuredTableIdentifier}", r -> wrap("configuredTable",
+            table(service.updateConfiguredTable(r.caller(), r.path("configuredTableIdentifier"), r.body()))))
         .add("POST", "/configuredTables/{configuredTableIdentifier}/analysisRule", r -> wrap("analysisRule",
             rule(service.createAnalysisRule(r.caller(), r.path("configuredTableIdentifier"), r.body()))))
         .add("GET", "/configuredTables/{configuredTableIdentifier}/analysisRule/{analysisRuleType}",

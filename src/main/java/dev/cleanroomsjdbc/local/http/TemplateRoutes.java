@@ -28,6 +28,9 @@ final class TemplateRoutes {
         .add("GET", "/memberships/{membershipIdentifier}/analysistemplates/{analysisTemplateIdentifier}",
             r -> wrap("analysisTemplate", template(service.get(r.caller(), r.path("membershipIdentifier"),
                 r.path("analysisTemplateIdentifier")))))
+        .add("PATCH", "/memberships/{membershipIdentifier}/analysistemplates/{analysisTemplateIdentifier}",
+            r -> wrap("analysisTemplate", template(service.update(r.caller(), r.path("membershipIdentifier"),
+                r.path("analysisTemplateIdentifier"), r.body()))))
         .add("GET", "/collaborations/{collaborationIdentifier}/analysistemplates", r -> Paging.page(r,
             service.listInCollaboration(r.caller(), r.path("collaborationIdentifier")),
             "collaborationAnalysisTemplateSummaries", this::collaborationSummary))

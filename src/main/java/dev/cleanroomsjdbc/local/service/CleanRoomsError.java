@@ -37,6 +37,11 @@ public final class CleanRoomsError extends RuntimeException {
     return new CleanRoomsError(400, "ValidationException", message, Map.of("reason", "INVALID_CONFIGURATION"));
   }
 
+  /** 400: the query breaks an analysis rule of a table it reads. */
+  public static CleanRoomsError invalidQuery(String message) {
+    return new CleanRoomsError(400, "ValidationException", message, Map.of("reason", "INVALID_QUERY"));
+  }
+
   /** 403: the caller is unknown or lacks the permission or ability the operation needs. */
   public static CleanRoomsError accessDenied(String message) {
     return new CleanRoomsError(403, "AccessDeniedException", message, Map.of("reason", "INSUFFICIENT_PERMISSIONS"));

@@ -32,8 +32,10 @@ public final class CollaborationService {
     String queryLogStatus = Inputs.requireOneOf("queryLogStatus",
         Inputs.requireText(input, "queryLogStatus"), "ENABLED", "DISABLED");
     List<CollaborationMember> members = new ArrayList<>();
+    JsonNode creatorPayment = Inputs.optObject(input, "creatorPaymentConfiguration");
     members.add(new CollaborationMember(caller.accountId(), creatorName,
-        verifyAbilities("creatorMemberAbilities", Inputs.requireTextList(input, "creatorMemberAbilities")), true));
+        verifyAbilities("creatorMemberAbilities", Inputs.requireTextList(input, "creatorMemberAbilities")),
+        paysForQueries(creatorPayment, true), creatorPayment));
     JsonNode memberSpecs = input.get("members");
     if (memberSpecs == null || !memberSpecs.isArray()) {
       throw CleanRoomsError.validation("members", "members is required");
@@ -44,8 +46,10 @@ public final class CollaborationService {
         throw CleanRoomsError.validation("members.accountId",
             "member account must be a 12-digit account other than the creator's: " + accountId);
       }
+      JsonNode payment = Inputs.optObject(spec, "paymentConfiguration");
       members.add(new CollaborationMember(accountId, Inputs.requireText(spec, "displayName"),
-          verifyAbilities("members.memberAbilities", Inputs.requireTextList(spec, "memberAbilities")), false));
+          verifyAbilities("members.memberAbilities", Inputs.requireTextList(spec, "memberAbilities")),
+          paysForQueries(payment, false), payment));
     }
     String id = state.newId();
     return state.collaborations().put(new Collaboration(id, Arns.collaboration(caller.region(), caller.accountId(), id),
@@ -62,6 +66,19 @@ public final class CollaborationService {
   public List<Collaboration> listCollaborations(Caller caller, String memberStatus) {
     return state.collaborations().where(c -> c.hasMember(caller.accountId())
         && (memberStatus == null || memberStatus.equals(memberStatusOf(c, caller.accountId()))));
+  }
+
+  /** Only the creator may rename a collaboration, describe it, or change its analytics engine. */
+  public Collaboration updateCollaboration(Caller caller, String collaborationIdentifier, JsonNode input) {
+    Collaboration c = access.verifyCollaborationMember(caller, collaborationIdentifier);
+    if (!c.creatorAccountId().equals(caller.accountId())) {
+      throw CleanRoomsError.accessDenied("Only the creator of collaboration " + c.id() + " may update it");
+    }
+    String engine = Inputs.requireOneOf("analyticsEngine",
+        Inputs.optText(input, "analyticsEngine", c.analyticsEngine()), "SPARK", "CLEAN_ROOMS_SQL");
+    return state.collaborations().put(new Collaboration(c.id(), c.arn(), Inputs.optText(input, "name", c.name()),
+        Inputs.optText(input, "description", c.description()), c.creatorAccountId(), c.creatorDisplayName(),
+        c.createTime(), c.queryLogStatus(), c.jobLogStatus(), engine, c.members()));
   }
 
   public String memberStatusOf(Collaboration collaboration, String accountId) {
@@ -98,7 +115,8 @@ public final class CollaborationService {
     Membership membership = new Membership(id, Arns.membership(caller.region(), caller.accountId(), id),
         caller.accountId(), collaboration.id(), member.abilities(), queryLogStatus,
         Inputs.optText(input, "jobLogStatus", "DISABLED"), Inputs.optObject(input, "defaultResultConfiguration"),
-        jobResults, Inputs.optObject(input, "paymentConfiguration"), now, now);
+        jobResults, input.has("paymentConfiguration") ? Inputs.optObject(input, "paymentConfiguration")
+            : member.paymentConfiguration(), now, now);
     boolean created = state.memberships().putIfNone(
         m -> m.collaborationId().equals(collaboration.id()) && m.accountId().equals(caller.accountId()), membership);
     if (!created) {
@@ -130,6 +148,10 @@ public final class CollaborationService {
         Inputs.optText(input, "jobLogStatus", current.jobLogStatus()),
         queryResults, jobResults, state.now());
     return state.memberships().put(updated);
+  }
+
+  private static boolean paysForQueries(JsonNode payment, boolean fallback) {
+    return payment == null ? fallback : payment.path("queryCompute").path("isResponsible").asBoolean(fallback);
   }
 
   private static List<String> verifyAbilities(String field, List<String> abilities) {

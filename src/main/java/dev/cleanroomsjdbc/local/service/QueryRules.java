@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The rules the tables a protected query reads must pass before StartProtectedQuery accepts it: the table's
- * analysis method and its CUSTOM analysis rule. AGGREGATION and LIST rules are accepted without checking the
- * query's structure against them.
+ * analysis method, one analysis rule type for all of them, and that rule: CUSTOM here, AGGREGATION and LIST in
+ * {@link AggregationRules} and {@link ListRules}.
  */
 final class QueryRules {
   static final String ANY_QUERY = "ANY_QUERY";
@@ -35,10 +35,13 @@ final class QueryRules {
    * The collaboration's tables the SQL reads, by alias, once each has passed the rules; none when the SQL does
    * not parse, so that running it fails with MALFORMED_QUERY as the service reports it.
    */
-  Map<String, TableSource> verifyReferencedTables(Membership membership, String sql, AnalysisTemplate template,
+  VerifiedQuery verifyReferencedTables(Membership membership, String sql, AnalysisTemplate template,
       String callerAccountId) {
     Set<String> names = SqlTableNames.of(sql).orElse(Set.of());
     Map<String, TableSource> sources = new LinkedHashMap<>();
+    Map<String, RuleTable> structured = new LinkedHashMap<>();
+    String firstType = null;
+    String firstTable = null;
     for (TableAssociation association : state.associations()
         .where(a -> a.collaborationId().equals(membership.collaborationId()))) {
       if (!names.contains(association.name().toLowerCase(Locale.ROOT))) {
@@ -47,11 +50,50 @@ final class QueryRules {
       ConfiguredTable table = tables.tableOf(association);
       verifyAnalysisMethod(association.name(), table);
       verifyCustomRuleAllows(association.name(), table, template, callerAccountId);
+      String type = queryRuleType(table);
+      if (firstType != null && !firstType.equals(type)) {
+        throw CleanRoomsError.invalidQuery("Queries can only reference configured tables with the same analysis"
+            + " rule type: table " + firstTable + " has a " + firstType + " analysis rule and table "
+            + association.name() + " a " + type + " analysis rule");
+      }
+      firstType = type;
+      firstTable = association.name();
+      if (!"CUSTOM".equals(type)) {
+        structured.put(association.name().toLowerCase(Locale.ROOT), new RuleTable(association.name(), type,
+            tables.rule(table.id(), type).policy().path("v1").path(type.toLowerCase(Locale.ROOT)),
+            RuleTable.lowerCased(TableService.visibleColumns(table).stream().map(c -> c.name()).toList()),
+            association.membershipId().equals(membership.id())));
+      }
       GlueTable glue = table.glueTable();
       sources.put(association.name(), new TableSource(association.name(), TableService.visibleColumns(table),
           glue.data(), glue.format()));
     }
-    return sources;
+    return new VerifiedQuery(structured.isEmpty() ? sql : verifyStructured(sql, structured, template), sources);
+  }
+
+  /**
+   * The rule a table's queries follow: CUSTOM when it has one (its own check applies), else AGGREGATION, else
+   * LIST. The service allows one rule per configured table; the local one keeps one per type, so this order
+   * decides when a table has several.
+   */
+  private String queryRuleType(ConfiguredTable table) {
+    List<String> types = tables.ruleTypes(table.id());
+    return types.contains("CUSTOM") ? "CUSTOM" : types.contains("AGGREGATION") ? "AGGREGATION" : "LIST";
+  }
+
+  /** AGGREGATION and LIST rules: the query's structure, and the SQL to run with the output constraints added. */
+  private static String verifyStructured(String sql, Map<String, RuleTable> ruleTables, AnalysisTemplate template) {
+    RuleTable first = ruleTables.values().iterator().next();
+    if (template != null) {
+      throw first.refuse("analysis templates; templates run only on tables with a CUSTOM analysis rule");
+    }
+    QueryShape shape = QueryShape.of(sql, ruleTables, first);
+    if ("AGGREGATION".equals(first.ruleType())) {
+      AggregationRules.verify(shape);
+      return OutputConstraints.apply(shape, sql);
+    }
+    ListRules.verify(shape);
+    return sql;
   }
 
   /** Analysis method rule: queries read only tables whose analysis method is DIRECT_QUERY or MULTIPLE. */

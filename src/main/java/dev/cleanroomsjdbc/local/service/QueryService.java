@@ -3,7 +3,6 @@ package dev.cleanroomsjdbc.local.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleanroomsjdbc.local.engine.QueryRuntime;
 import dev.cleanroomsjdbc.local.engine.QuerySpec;
-import dev.cleanroomsjdbc.local.engine.TableSource;
 import dev.cleanroomsjdbc.local.state.AnalysisTemplate;
 import dev.cleanroomsjdbc.local.state.CleanRoomsState;
 import dev.cleanroomsjdbc.local.state.Membership;
@@ -62,7 +61,7 @@ public final class QueryService {
     AnalysisTemplate template = sql.analysisTemplateArn() == null ? null : verifySqlTemplate(membership, sql);
     String text = template == null ? verifyQueryString(sql)
         : TemplateParameters.bind(template.text(), template.analysisParameters(), sql.parameters());
-    Map<String, TableSource> sources = rules.verifyReferencedTables(membership, text, template, caller.accountId());
+    VerifiedQuery verified = rules.verifyReferencedTables(membership, text, template, caller.accountId());
     QueryOutput output = targets.resolve(membership, Inputs.optObject(input, "resultConfiguration"));
     String queryId = state.newId();
     ProtectedQuery query = new ProtectedQuery(queryId, membership.id(), membership.arn(), sql, output, state.now());
@@ -79,7 +78,7 @@ public final class QueryService {
     S3Location folder =
         new S3Location(output.bucket(), JobService.normalisedPrefix(output.keyPrefix()) + queryId + "/");
     ProtectedQuery.Snapshot submitted = query.snapshot();
-    runner.submit(query, new QuerySpec(queryId, text, sources, folder, output.resultFormat(),
+    runner.submit(query, new QuerySpec(queryId, verified.sql(), verified.sources(), folder, output.resultFormat(),
         output.singleFileOutput()));
     return submitted;
   }

@@ -4,7 +4,6 @@ import dev.cleanroomsjdbc.local.engine.ColumnSpec;
 import dev.cleanroomsjdbc.local.state.CleanRoomsState;
 import dev.cleanroomsjdbc.local.state.Collaboration;
 import dev.cleanroomsjdbc.local.state.ConfiguredTable;
-import dev.cleanroomsjdbc.local.state.TableAnalysisRule;
 import dev.cleanroomsjdbc.local.state.TableAssociation;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +62,6 @@ public final class SchemaService {
           () -> errors.add(new SchemaError(name, "ResourceNotFoundException", "Schema " + name + " not found")));
     }
     return new SchemaBatch(found, errors);
-  }
-
-  public TableAnalysisRule getSchemaAnalysisRule(Caller caller, String collaborationIdentifier, String name,
-      String type) {
-    SchemaView schema = getSchema(caller, collaborationIdentifier, name);
-    return tables.rule(schema.table().id(), type);
   }
 
   private Optional<SchemaView> find(Collaboration collaboration, String name) {

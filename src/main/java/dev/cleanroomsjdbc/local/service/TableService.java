@@ -27,25 +27,32 @@ public final class TableService {
   public ConfiguredTable createConfiguredTable(Caller caller, JsonNode input) {
     String name = Inputs.requireText(input, "name");
     JsonNode reference = Inputs.requireObject(input, "tableReference");
-    JsonNode glueRef = Inputs.optObject(reference, "glue");
-    if (glueRef == null) {
-      throw CleanRoomsError.validation("tableReference",
-          "the local Clean Rooms supports only glue table references");
-    }
-    String database = Inputs.requireText(glueRef, "databaseName");
-    String tableName = Inputs.requireText(glueRef, "tableName");
-    GlueTable glue = state.glue().find(database, tableName).orElseThrow(() -> CleanRoomsError.validation(
-        "tableReference", "Glue table " + database + "." + tableName + " does not exist in the local Glue catalog"));
+    GlueTable glue = verifyGlueTable(reference);
     List<String> allowed = Inputs.requireTextList(input, "allowedColumns");
     verifyAllowedColumns(glue, allowed);
-    String method = Inputs.requireOneOf("analysisMethod", Inputs.requireText(input, "analysisMethod"),
-        "DIRECT_QUERY", "DIRECT_JOB", "MULTIPLE");
-    List<String> selected = Inputs.textList(input, "selectedAnalysisMethods");
-    selected.forEach(m -> Inputs.requireOneOf("selectedAnalysisMethods", m, "DIRECT_QUERY", "DIRECT_JOB"));
+    String method = verifyAnalysisMethod(Inputs.requireText(input, "analysisMethod"));
+    List<String> selected = verifySelectedMethods(Inputs.textList(input, "selectedAnalysisMethods"));
     String id = state.newId();
     return state.configuredTables().put(new ConfiguredTable(id,
         Arns.configuredTable(caller.region(), caller.accountId(), id), caller.accountId(), name,
         Inputs.optText(input, "description", null), reference, glue, allowed, method, selected, state.now()));
+  }
+
+  /** Changes only the members the input names; a new table reference or allowed columns are verified again. */
+  public ConfiguredTable updateConfiguredTable(Caller caller, String identifier, JsonNode input) {
+    ConfiguredTable t = access.verifyOwnConfiguredTable(caller, identifier);
+    JsonNode reference = input.has("tableReference") ? Inputs.requireObject(input, "tableReference")
+        : t.tableReference();
+    GlueTable glue = input.has("tableReference") ? verifyGlueTable(reference) : t.glueTable();
+    List<String> allowed = input.has("allowedColumns") ? Inputs.requireTextList(input, "allowedColumns")
+        : t.allowedColumns();
+    verifyAllowedColumns(glue, allowed);
+    String method = verifyAnalysisMethod(Inputs.optText(input, "analysisMethod", t.analysisMethod()));
+    List<String> selected = input.has("selectedAnalysisMethods")
+        ? verifySelectedMethods(Inputs.textList(input, "selectedAnalysisMethods")) : t.selectedAnalysisMethods();
+    return state.configuredTables().put(new ConfiguredTable(t.id(), t.arn(), t.accountId(),
+        Inputs.optText(input, "name", t.name()), Inputs.optText(input, "description", t.description()), reference,
+        glue, allowed, method, selected, t.createTime()));
   }
 
   public ConfiguredTable getConfiguredTable(Caller caller, String identifier) {
@@ -145,6 +152,27 @@ public final class TableService {
   public static List<ColumnSpec> visibleColumns(ConfiguredTable table) {
     Set<String> allowed = Set.copyOf(table.allowedColumns());
     return table.glueTable().columns().stream().filter(c -> allowed.contains(c.name())).toList();
+  }
+
+  private GlueTable verifyGlueTable(JsonNode reference) {
+    JsonNode glueRef = Inputs.optObject(reference, "glue");
+    if (glueRef == null) {
+      throw CleanRoomsError.validation("tableReference",
+          "the local Clean Rooms supports only glue table references");
+    }
+    String database = Inputs.requireText(glueRef, "databaseName");
+    String tableName = Inputs.requireText(glueRef, "tableName");
+    return state.glue().find(database, tableName).orElseThrow(() -> CleanRoomsError.validation(
+        "tableReference", "Glue table " + database + "." + tableName + " does not exist in the local Glue catalog"));
+  }
+
+  private static String verifyAnalysisMethod(String method) {
+    return Inputs.requireOneOf("analysisMethod", method, "DIRECT_QUERY", "DIRECT_JOB", "MULTIPLE");
+  }
+
+  private static List<String> verifySelectedMethods(List<String> selected) {
+    selected.forEach(m -> Inputs.requireOneOf("selectedAnalysisMethods", m, "DIRECT_QUERY", "DIRECT_JOB"));
+    return selected;
   }
 
   private static void verifyAllowedColumns(GlueTable glue, List<String> allowed) {

@@ -76,6 +76,16 @@ public final class TemplateService {
         .orElseThrow(() -> notFound(id));
   }
 
+  /** The description is the only member of a template that can change after creation. */
+  public AnalysisTemplate update(Caller caller, String membershipIdentifier, String templateIdentifier,
+      JsonNode input) {
+    AnalysisTemplate t = get(caller, membershipIdentifier, templateIdentifier);
+    return state.templates().put(new AnalysisTemplate(t.id(), t.arn(), t.membershipId(), t.collaborationId(),
+        t.creatorAccountId(), t.name(), Inputs.optText(input, "description", t.description()), t.format(), t.text(),
+        t.entryPoint(), t.roleArn(), t.entryPointSha256(), t.referencedTables(), t.createTime(),
+        t.analysisParameters()));
+  }
+
   public List<AnalysisTemplate> list(Caller caller, String membershipIdentifier) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
     return state.templates().where(t -> t.membershipId().equals(membership.id()));
