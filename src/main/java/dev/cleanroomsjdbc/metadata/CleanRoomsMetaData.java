@@ -107,6 +107,18 @@ public final class CleanRoomsMetaData {
     }
   }
 
+  /**
+   * The table types {@code getTables} returns: collaboration tables are TABLE, the {@code cleanrooms} schema's are
+   * SYSTEM TABLE (tools such as SchemaCrawler ask only for the types listed here).
+   */
+  public ResultSet getTableTypes() throws SQLException {
+    MetaRows rows = new MetaRows(new MetaRows.Column("TABLE_TYPE", Types.VARCHAR));
+    rows.add("SYSTEM TABLE");
+    rows.add("TABLE");
+    rows.add("VIEW");
+    return rows.toResultSet();
+  }
+
   /** Every analysis template of the collaboration, with its format and description in REMARKS. */
   public ResultSet getProcedures(String catalog, String schemaPattern, String procedurePattern) throws SQLException {
     MetaRows rows = new MetaRows(

@@ -4,6 +4,7 @@ import dev.cleanroomsjdbc.jdbc.JdbcProxy;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.rowset.CachedRowSet;
@@ -88,6 +89,15 @@ final class MetaRows {
 
     public int getHoldability() {
       return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    /** The row set's own answer is an empty SQLWarning, which tools print as a warning "null". */
+    public SQLWarning getWarnings() {
+      return null;
+    }
+
+    public void clearWarnings() {
+      // there are none
     }
   }
 }

@@ -121,6 +121,24 @@ class MetadataTest {
   }
 
   @Test
+  void tableTypesIncludeTheSystemTablesAndMetadataResultsCarryNoWarnings() throws SQLException {
+    try (Connection c = collaboration.connect()) {
+      List<String> types = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTableTypes()) {
+        while (rs.next()) {
+          types.add(rs.getString("TABLE_TYPE"));
+        }
+        assertEquals(null, rs.getWarnings());
+      }
+      assertEquals(List.of("SYSTEM TABLE", "TABLE", "VIEW"), types);
+      try (ResultSet rs = c.getMetaData().getTables(null, "cleanrooms", "%", new String[] {"SYSTEM TABLE"})) {
+        assertTrue(rs.next(), "the cleanrooms schema's tables are SYSTEM TABLEs");
+        assertEquals(null, rs.getWarnings());
+      }
+    }
+  }
+
+  @Test
   void searchPatternEscapesAreHonoured() throws SQLException {
     try (Connection c = collaboration.connect();
         ResultSet rs = c.getMetaData().getColumns(null, "demo", "customers", "customer\\_id")) {
