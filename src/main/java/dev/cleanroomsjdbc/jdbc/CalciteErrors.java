@@ -14,13 +14,9 @@ public final class CalciteErrors {
   private CalciteErrors() {}
 
   public static SQLException translate(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof CleanRoomsRuntimeException r) {
-        return r.getCause();
-      }
-      if (c instanceof SQLException s && s.getSQLState() != null) {
-        return s;
-      }
+    SQLException own = driversOwn(t, 0);
+    if (own != null) {
+      return own;
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SqlParseException) {
@@ -36,5 +32,28 @@ public final class CalciteErrors {
     }
     String message = t.getMessage() == null ? t.toString() : t.getMessage();
     return SqlState.INTERNAL_ERROR.exception(message, t);
+  }
+
+  /**
+   * The driver's own SQLException inside {@code t}: along the causes, and among suppressed exceptions too, since
+   * Calcite's code generator reports a failed {@code implement} as "Unable to implement" with the failure
+   * suppressed, not as its cause.
+   */
+  private static SQLException driversOwn(Throwable t, int depth) {
+    for (Throwable c = t; c != null && depth < 20; c = c.getCause(), depth++) {
+      if (c instanceof CleanRoomsRuntimeException r) {
+        return r.getCause();
+      }
+      if (c instanceof SQLException s && s.getSQLState() != null) {
+        return s;
+      }
+      for (Throwable suppressed : c.getSuppressed()) {
+        SQLException found = driversOwn(suppressed, depth + 1);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -64,6 +64,7 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    OutputColumns.verify(getInput());
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     List<Expression> types = getRowType().getFieldList().stream()
         .map(RelDataTypeField::getType).map(t -> (Expression) Expressions.constant(t.getSqlTypeName().name()))

@@ -68,7 +68,7 @@ final class TestCollaboration {
     return new TestCollaboration(local);
   }
 
-  /** A table whose CUSTOM analysis rule allows queries only: no job may read it. */
+  /** A table whose CUSTOM analysis rule allows queries only (no job may read it) and keeps customer_id out of results. */
   private void restrictedTable(CleanRoomsClient advertiser) {
     local.registerGlueTable("test_db", "restricted", List.of(new ColumnSpec("customer_id", "bigint")),
         new S3Location("advertiser-data", "customers/"), "PARQUET");
@@ -78,7 +78,7 @@ final class TestCollaboration {
         .selectedAnalysisMethodsWithStrings("DIRECT_QUERY", "DIRECT_JOB")).configuredTable().id();
     advertiser.createConfiguredTableAnalysisRule(b -> b.configuredTableIdentifier(tableId)
         .analysisRuleType("CUSTOM").analysisRulePolicy(p -> p.v1(v -> v.custom(c -> c.allowedAnalyses("ANY_QUERY")
-            .allowedAnalysisProviders(DemoCollaboration.ADVERTISER_ACCOUNT)))));
+            .allowedAnalysisProviders(DemoCollaboration.ADVERTISER_ACCOUNT).disallowedOutputColumns("customer_id")))));
     advertiser.createConfiguredTableAssociation(b -> b.membershipIdentifier(demo.advertiserMembershipId())
         .configuredTableIdentifier(tableId).name("restricted")
         .roleArn("arn:aws:iam::" + DemoCollaboration.ADVERTISER_ACCOUNT + ":role/TestTables"));
