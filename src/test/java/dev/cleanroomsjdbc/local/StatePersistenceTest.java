@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.cleanrooms.model.ConfiguredTableAnalysisR
 import software.amazon.awssdk.services.cleanrooms.model.MemberAbility;
 import software.amazon.awssdk.services.cleanrooms.model.MembershipQueryLogStatus;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJob;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedQuery;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedQueryType;
+import software.amazon.awssdk.services.cleanrooms.model.ResultFormat;
 
 /** What survives a restart on the same data directory, observed through the SDK clients only. */
 @Timeout(120)
@@ -76,6 +79,34 @@ class StatePersistenceTest {
       assertEquals(before.result().output().s3().location(), after.result().output().s3().location());
       assertEquals(before.statistics().totalDurationInMillis(), after.statistics().totalDurationInMillis());
       assertTrue(clients.resultKeys(before.id()).contains("jobs/" + before.id() + "/campaign_reach/_SUCCESS"));
+    }
+  }
+
+  @Test
+  void succeededProtectedQuerySurvivesARestart() {
+    String membershipId;
+    ProtectedQuery before;
+    try (LocalCleanRooms local = demoOn(dataDir); DemoClients clients = new DemoClients(local)) {
+      membershipId = local.demo().orElseThrow().advertiserMembershipId();
+      String queryId = clients.advertiser().startProtectedQuery(b -> b.membershipIdentifier(membershipId)
+          .type(ProtectedQueryType.SQL).sqlParameters(p -> p.queryString(ProtectedQueryTest.SEGMENTS))
+          .resultConfiguration(ProtectedQueryTest.s3Output(ResultFormat.CSV, "kept", true))).protectedQuery().id();
+      before = getQuery(clients.advertiser(), membershipId, queryId);
+      while (!ProtectedQueryTest.ENDED.contains(before.statusAsString())) {
+        ProtectedQueryTest.sleep();
+        before = getQuery(clients.advertiser(), membershipId, queryId);
+      }
+      assertEquals("SUCCESS", before.statusAsString(), String.valueOf(before.error()));
+    }
+    try (LocalCleanRooms local = demoOn(dataDir); DemoClients clients = new DemoClients(local)) {
+      ProtectedQuery after = getQuery(clients.advertiser(), membershipId, before.id());
+      assertEquals("SUCCESS", after.statusAsString());
+      assertEquals(before.result().output().s3().location(), after.result().output().s3().location());
+      assertEquals(ProtectedQueryTest.SEGMENTS, after.sqlParameters().queryString());
+      assertEquals(before.statistics().totalDurationInMillis(), after.statistics().totalDurationInMillis());
+      assertEquals(List.of(before.id() + " SUCCESS"), clients.advertiser().listProtectedQueries(b -> b
+          .membershipIdentifier(membershipId)).protectedQueries().stream()
+          .map(q -> q.id() + " " + q.statusAsString()).toList());
     }
   }
 
@@ -214,6 +245,11 @@ class StatePersistenceTest {
       throw new UncheckedIOException(e);
     }
     return LocalCleanRooms.builder().dataDir(dir).seedDemo(true).start();
+  }
+
+  private static ProtectedQuery getQuery(CleanRoomsClient client, String membershipId, String queryId) {
+    return client.getProtectedQuery(b -> b.membershipIdentifier(membershipId).protectedQueryIdentifier(queryId))
+        .protectedQuery();
   }
 
   private static void assertFailedByRestart(ProtectedJob job) {

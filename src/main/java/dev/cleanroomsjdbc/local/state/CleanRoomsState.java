@@ -36,8 +36,10 @@ public final class CleanRoomsState {
     job.onChange(this::changed);
     changed();
   });
-  // Queries are not saved: a query in progress could not resume after a restart anyway.
-  private final RecordStore<ProtectedQuery> queries = new RecordStore<>(ProtectedQuery::id);
+  private final RecordStore<ProtectedQuery> queries = new RecordStore<>(ProtectedQuery::id, query -> {
+    query.onChange(this::changed);
+    changed();
+  });
   private volatile StateStore saver;
 
   public CleanRoomsState(Clock clock) {
@@ -49,8 +51,8 @@ public final class CleanRoomsState {
   }
 
   /**
-   * State kept in {@code dir}: loaded from it when it holds saved state (jobs that were in progress come back
-   * FAILED), then saved there after every change.
+   * State kept in {@code dir}: loaded from it when it holds saved state (jobs and queries that were in progress
+   * come back FAILED), then saved there after every change.
    */
   public static CleanRoomsState persistent(Path dir) {
     CleanRoomsState state = new CleanRoomsState();

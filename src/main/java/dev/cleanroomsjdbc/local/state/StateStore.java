@@ -92,8 +92,15 @@ public final class StateStore {
         interrupted += saved.active() ? 1 : 0;
         state.jobs().put(ProtectedJob.restore(saved, now));
       }
-      LOG.info("loaded the saved state from {} ({} protected jobs in progress at the stop now FAILED)", file,
-          interrupted);
+      // Absent in files saved before queries were kept: no queries.
+      int interruptedQueries = 0;
+      for (JsonNode query : root.path("queries")) {
+        ProtectedQuery.Snapshot saved = MAPPER.treeToValue(query, ProtectedQuery.Snapshot.class);
+        interruptedQueries += saved.active() ? 1 : 0;
+        state.queries().put(ProtectedQuery.restore(saved, now));
+      }
+      LOG.info("loaded the saved state from {} ({} protected jobs and {} protected queries in progress at the stop"
+          + " now FAILED)", file, interrupted, interruptedQueries);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot read the saved local Clean Rooms state " + file + ": " + e.getMessage()
           + "; move the file away to start with empty state", e);
@@ -124,6 +131,8 @@ public final class StateStore {
     }
     ArrayNode jobs = root.putArray("jobs");
     state.jobs().all().forEach(job -> jobs.add(MAPPER.valueToTree(job.snapshot())));
+    ArrayNode queries = root.putArray("queries");
+    state.queries().all().forEach(query -> queries.add(MAPPER.valueToTree(query.snapshot())));
     try {
       write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     } catch (IOException e) {
