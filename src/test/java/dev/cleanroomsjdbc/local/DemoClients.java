@@ -41,6 +41,10 @@ final class DemoClients implements AutoCloseable {
     return publisher;
   }
 
+  S3Client s3() {
+    return s3;
+  }
+
   /** A new job template whose entry point is {@link Slow}, which runs until it is cancelled. */
   String slowTemplate() {
     String name = "slow_" + System.nanoTime();

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.AnalysisFormat;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedQuery;
@@ -33,6 +31,7 @@ class QueryAnalysisRulesTest {
 
   private static LocalCleanRooms local;
   private static DemoCollaboration.Demo demo;
+  private static DemoClients clients;
   private static CleanRoomsClient advertiser;
   private static CleanRoomsClient publisher;
   private static S3Client s3;
@@ -41,20 +40,16 @@ class QueryAnalysisRulesTest {
   static void start() {
     local = LocalCleanRooms.builder().seedDemo(true).start();
     demo = local.demo().orElseThrow();
-    advertiser = DemoCollaboration.client(local.endpoint(), DemoCollaboration.ADVERTISER_ACCESS_KEY,
-        DemoCollaboration.ADVERTISER_SECRET);
-    publisher = DemoCollaboration.client(local.endpoint(), DemoCollaboration.PUBLISHER_ACCESS_KEY,
-        DemoCollaboration.PUBLISHER_SECRET);
-    s3 = S3Client.builder().endpointOverride(local.s3().endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any"))).build();
+    clients = new DemoClients(local);
+    advertiser = clients.advertiser();
+    publisher = clients.publisher();
+    s3 = clients.s3();
     RuleTables.create(local, demo, advertiser, publisher, s3);
   }
 
   @AfterAll
   static void stop() {
-    advertiser.close();
-    publisher.close();
-    s3.close();
+    clients.close();
     local.close();
   }
 
