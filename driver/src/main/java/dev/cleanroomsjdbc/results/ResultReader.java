@@ -1,0 +1,148 @@
+package dev.cleanroomsjdbc.results;
+
+import dev.cleanroomsjdbc.execution.SqlState;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the S3 result files of protected jobs and queries for one JDBC connection: lists them, derives row
+ * types and streams rows, through an S3 client that lives exactly as long as this reader.
+ */
+public final class ResultReader implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResultReader.class);
+
+  private final S3Objects objects;
+  private final ResultLister lister;
+  private final Set<PrefetchEnumerator> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  public ResultReader(S3Access access) {
+    this.objects = new S3Objects(access);
+    this.lister = new ResultLister(objects);
+  }
+
+  /** The named results at an {@code s3://bucket/prefix/} location (or a single object), in name order. */
+  public List<NamedResult> list(URI location) throws SQLException {
+    checkOpen();
+    return lister.list(location);
+  }
+
+  /** The row type of a result: from the first Parquet file's footer, or the first CSV file's header. */
+  public RelDataType rowType(NamedResult result, RelDataTypeFactory typeFactory) throws SQLException {
+    checkOpen();
+    ResultFile first = result.files().get(0);
+    try {
+      S3Objects.Entry entry = S3Objects.locate(first.uri(), first.size());
+      if (NamedResult.PARQUET.equals(result.format())) {
+        try (ParquetFileReader reader = ParquetRowSource.open(new S3InputFile(objects, entry))) {
+          return ParquetTypes.rowType(reader.getFooter().getFileMetaData().getSchema(), typeFactory);
+        }
+      }
+      try (CsvRowSource csv = new CsvRowSource(objects.open(entry), ResultLister.isGzip(first.uri()),
+          first.uri().toString(), null)) {
+        RelDataTypeFactory.Builder builder = typeFactory.builder();
+        RelDataType varchar = typeFactory.createTypeWithNullability(
+            typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
+        for (String name : csv.header()) {
+          builder.add(name, varchar);
+        }
+        return builder.build();
+      }
+    } catch (SQLException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw fileError(first, e);
+    }
+  }
+
+  /**
+   * Streams every row of every file of {@code result}, in order, laid out as {@code rowType}. Read errors
+   * surface from {@code current()} at the row that failed, as {@link ResultReadException}; close the enumerator
+   * to stop reading.
+   */
+  public Enumerator<Object[]> open(NamedResult result, RelDataType rowType) {
+    try {
+      checkOpen();
+    } catch (SQLException e) {
+      throw new ResultReadException(e);
+    }
+    List<ResultFile> files = List.copyOf(result.files());
+    PrefetchEnumerator.Producer producer = out -> {
+      for (ResultFile file : files) {
+        readFile(result.format(), file, rowType, out);
+      }
+    };
+    PrefetchEnumerator[] self = new PrefetchEnumerator[1];
+    self[0] = new PrefetchEnumerator(producer, () -> open.remove(self[0]));
+    open.add(self[0]);
+    return self[0];
+  }
+
+  private void readFile(String format, ResultFile file, RelDataType rowType, PrefetchEnumerator.RowConsumer out)
+      throws SQLException, PrefetchEnumerator.Stopped {
+    LOG.debug("Reading result file {}", file.uri());
+    try (RowSource rows = openFile(format, file, rowType)) {
+      Object[] row;
+      while ((row = rows.next()) != null) {
+        out.accept(row);
+      }
+    } catch (SQLException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (out.stopped()) {
+        // an interrupted read after close is expected, not an error
+        throw new PrefetchEnumerator.Stopped();
+      }
+      throw fileError(file, e);
+    }
+  }
+
+  private RowSource openFile(String format, ResultFile file, RelDataType rowType) throws IOException, SQLException {
+    S3Objects.Entry entry = S3Objects.locate(file.uri(), file.size());
+    if (NamedResult.PARQUET.equals(format)) {
+      return new ParquetRowSource(new S3InputFile(objects, entry), rowType);
+    }
+    return new CsvRowSource(objects.open(entry), ResultLister.isGzip(file.uri()), file.uri().toString(), rowType);
+  }
+
+  /** The SQLException for a file that cannot be read, saying what to do about it. */
+  static SQLException fileError(ResultFile file, Throwable e) {
+    if (e instanceof FileNotFoundException || e instanceof NoSuchKeyException) {
+      return SqlState.RESULT_IO_ERROR.exception("Result file " + file.uri() + " no longer exists (deleted after"
+          + " the job finished?). Re-run the job to write its results again.", e);
+    }
+    return SqlState.RESULT_IO_ERROR.exception("Cannot read result file " + file.uri() + " (" + e.getMessage()
+        + "): it is truncated, corrupt or not in the expected format. Check that nothing rewrote the job's"
+        + " results, then re-run the job.", e);
+  }
+
+  private void checkOpen() throws SQLException {
+    if (closed) {
+      throw SqlState.CONNECTION_CLOSED.exception("The connection is closed: its result files can no longer be read");
+    }
+  }
+
+  /** Stops every open enumerator and closes the S3 client. */
+  @Override
+  public void close() {
+    closed = true;
+    for (PrefetchEnumerator e : List.copyOf(open)) {
+      e.close();
+    }
+    objects.close();
+  }
+}

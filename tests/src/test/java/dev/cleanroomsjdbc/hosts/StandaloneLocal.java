@@ -1,0 +1,38 @@
+package dev.cleanroomsjdbc.hosts;
+
+import dev.cleanroomsjdbc.local.DemoCollaboration;
+import dev.cleanroomsjdbc.local.LocalCleanRooms;
+
+/**
+ * A local Clean Rooms with the demo, started once per test JVM on ports of its own, as a developer runs it next to
+ * a tool: hosts reach it through the {@code jdbc:cleanrooms://} URL its program prints and the demo's secret.
+ */
+final class StandaloneLocal {
+  private static StandaloneLocal shared;
+
+  private final LocalCleanRooms local;
+
+  private StandaloneLocal(LocalCleanRooms local) {
+    this.local = local;
+  }
+
+  static synchronized StandaloneLocal shared() {
+    if (shared == null) {
+      LocalCleanRooms local = LocalCleanRooms.builder().seedDemo(true).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(local::close, "standalone-local-stop"));
+      shared = new StandaloneLocal(local);
+    }
+    return shared;
+  }
+
+  /** The URL the local program prints: region, membership and both endpoints; the secret goes as a property. */
+  String url() {
+    return "jdbc:cleanrooms://" + DemoCollaboration.REGION + "/" + local.demo().orElseThrow().advertiserMembershipId()
+        + "?cleanRoomsEndpoint=" + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint()
+        + "&credentials=STATIC&accessKeyId=" + DemoCollaboration.ADVERTISER_ACCESS_KEY;
+  }
+
+  String secret() {
+    return DemoCollaboration.ADVERTISER_SECRET;
+  }
+}
