@@ -12,6 +12,7 @@ import dev.cleanroomsjdbc.local.fixture.FixtureIds;
 import dev.cleanroomsjdbc.local.fixture.FixtureLoader;
 import dev.cleanroomsjdbc.local.http.CleanRoomsApi;
 import dev.cleanroomsjdbc.local.http.LocalCleanRoomsHttpServer;
+import dev.cleanroomsjdbc.local.service.StorageAccess;
 import dev.cleanroomsjdbc.local.state.Account;
 import dev.cleanroomsjdbc.local.state.CleanRoomsState;
 import dev.cleanroomsjdbc.local.storage.LocalS3;
@@ -36,6 +37,7 @@ public final class LocalCleanRooms implements AutoCloseable {
 
   private final Builder options;
   private final CleanRoomsState state;
+  private final StorageAccess storageAccess;
   // Off until the demo is seeded: the seeding goes through the server itself and must not be throttled.
   private final FaultInjector faults = new FaultInjector(Faults.none());
   private LocalS3 s3;
@@ -48,6 +50,7 @@ public final class LocalCleanRooms implements AutoCloseable {
     this.options = options;
     this.state = options.dataDir == null ? new CleanRoomsState()
         : CleanRoomsState.persistent(options.dataDir.resolve("state"));
+    this.storageAccess = new StorageAccess(state);
   }
 
   public static Builder builder() {
@@ -62,7 +65,7 @@ public final class LocalCleanRooms implements AutoCloseable {
     long started = System.nanoTime();
     try {
       s3 = options.storage != null ? options.storage.get() : LocalS3.start(options.s3Port,
-          options.dataDir == null ? null : options.dataDir.resolve("s3"));
+          options.dataDir == null ? null : options.dataDir.resolve("s3"), storageAccess);
       JobRuntime runtime = new FaultyJobRuntime(options.runtime.apply(this), faults);
       api = new CleanRoomsApi(state, s3::read, runtime, new LocalQueryRuntime(s3, options.rowsPerPart),
           options.queryTimeout);
@@ -125,6 +128,15 @@ public final class LocalCleanRooms implements AutoCloseable {
   /** Lets callers signing with {@code accessKeyId} act as account {@code accountId}. */
   public void registerAccount(String accountId, String accessKeyId, String secretAccessKey) {
     state.accounts().register(new Account(accountId, accessKeyId, secretAccessKey));
+  }
+
+  /**
+   * Makes account {@code accountId} an owner of {@code bucket} in the in-process S3, as owning the bucket does in
+   * AWS: its keys may then read, write and list it (without a grant an account reads only the results addressed
+   * to it; the local Clean Rooms itself reaches every bucket).
+   */
+  public void grantBucket(String bucket, String accountId) {
+    storageAccess.grant(bucket, accountId);
   }
 
   /** Adds a table to the local Glue catalog, for CreateConfiguredTable to reference. */

@@ -112,7 +112,7 @@ class CollaborationSetupTest {
   }
 
   private static String createCollaboration(String name) {
-    return owner.createCollaboration(b -> b.name(name).creatorDisplayName("owner")
+    return owner.createCollaboration(b -> b.name(name).description(name).creatorDisplayName("owner")
         .creatorMemberAbilities(MemberAbility.CAN_QUERY, MemberAbility.CAN_RUN_JOB)
         .members(m -> m.accountId("444444444444").displayName("invitee").memberAbilitiesWithStrings(List.of()))
         .queryLogStatus(CollaborationQueryLogStatus.DISABLED)).collaboration().id();

@@ -29,8 +29,14 @@ final class DemoClients implements AutoCloseable {
         DemoCollaboration.ADVERTISER_SECRET);
     publisher = DemoCollaboration.client(local.endpoint(), DemoCollaboration.PUBLISHER_ACCESS_KEY,
         DemoCollaboration.PUBLISHER_SECRET);
-    s3 = S3Client.builder().endpointOverride(local.s3().endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any"))).build();
+    s3 = s3(local, DemoCollaboration.ADVERTISER_ACCESS_KEY, DemoCollaboration.ADVERTISER_SECRET);
+  }
+
+  /** An S3 client of the local S3 signing with an account's keys (it sees what that account may see). */
+  static S3Client s3(LocalCleanRooms local, String accessKeyId, String secret) {
+    return S3Client.builder().endpointOverride(local.s3().endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+        .build();
   }
 
   CleanRoomsClient advertiser() {
@@ -41,6 +47,7 @@ final class DemoClients implements AutoCloseable {
     return publisher;
   }
 
+  /** The advertiser's S3 client: it owns the demo's advertiser-data, demo-code and demo-results buckets. */
   S3Client s3() {
     return s3;
   }

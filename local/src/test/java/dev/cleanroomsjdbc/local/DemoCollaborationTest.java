@@ -20,8 +20,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
-import software.amazon.awssdk.services.cleanrooms.model.AccessDeniedException;
 import software.amazon.awssdk.services.cleanrooms.model.AnalysisTemplate;
+import software.amazon.awssdk.services.cleanrooms.model.CleanRoomsException;
 import software.amazon.awssdk.services.cleanrooms.model.Collaboration;
 import software.amazon.awssdk.services.cleanrooms.model.MemberSummary;
 import software.amazon.awssdk.services.cleanrooms.model.ResourceNotFoundException;
@@ -148,7 +148,8 @@ class DemoCollaborationTest {
     assertEquals(3, publisher.listCollaborationAnalysisTemplates(b -> b
         .collaborationIdentifier(demo.collaborationId())).collaborationAnalysisTemplateSummaries().size());
     var batch = publisher.batchGetCollaborationAnalysisTemplate(b -> b
-        .collaborationIdentifier(demo.collaborationId()).analysisTemplateArns(arn, arn.replace("a", "b")));
+        .collaborationIdentifier(demo.collaborationId())
+        .analysisTemplateArns(arn, arn.substring(0, arn.lastIndexOf('/') + 1) + "00000000-0000-0000-0000-000000000000"));
     assertEquals(1, batch.collaborationAnalysisTemplates().size());
     assertEquals(1, batch.errors().size());
   }
@@ -166,10 +167,11 @@ class DemoCollaborationTest {
   }
 
   @Test
-  void unknownAccessKeyIsAccessDenied() {
+  void unknownAccessKeyIsUnrecognizedClient() {
     try (CleanRoomsClient stranger = DemoCollaboration.client(local.endpoint(), "AKIAUNKNOWN0000000000", "x")) {
-      AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> stranger.listMemberships(b -> { }));
-      assertTrue(e.getMessage().contains("AKIAUNKNOWN0000000000"), e.getMessage());
+      CleanRoomsException e = assertThrows(CleanRoomsException.class, () -> stranger.listMemberships(b -> { }));
+      assertEquals(List.of(403, "UnrecognizedClientException"), List.of(e.statusCode(),
+          e.awsErrorDetails().errorCode()));
     }
   }
 
@@ -184,6 +186,7 @@ class DemoCollaborationTest {
 
   private static S3Client s3Client() {
     return S3Client.builder().endpointOverride(local.s3().endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any"))).build();
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+            DemoCollaboration.ADVERTISER_ACCESS_KEY, DemoCollaboration.ADVERTISER_SECRET))).build();
   }
 }

@@ -45,7 +45,8 @@ class FixtureTest {
     shop = DemoCollaboration.client(local.endpoint(), "AKIALOCALSHOP0000001", "shop-secret");
     partner = DemoCollaboration.client(local.endpoint(), "AKIALOCALPARTNER0001", "partner-secret");
     s3 = S3Client.builder().endpointOverride(local.s3().endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any"))).build();
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIALOCALSHOP0000001",
+            "shop-secret"))).build();
   }
 
   @AfterAll

@@ -140,7 +140,8 @@ class JobRulesTest {
 
   @Test
   void receiverWithoutDefaultJobResultConfigurationRefusesTheJob() {
-    String collaborationId = advertiser.createCollaboration(b -> b.name("no_results").creatorDisplayName("advertiser")
+    String collaborationId = advertiser.createCollaboration(b -> b.name("no_results").description("no results")
+        .creatorDisplayName("advertiser")
         .creatorMemberAbilities(MemberAbility.CAN_RUN_JOB, MemberAbility.CAN_RECEIVE_RESULTS)
         .members(List.of()).queryLogStatus(CollaborationQueryLogStatus.DISABLED)).collaboration().id();
     String membershipId = advertiser.createMembership(b -> b.collaborationIdentifier(collaborationId)

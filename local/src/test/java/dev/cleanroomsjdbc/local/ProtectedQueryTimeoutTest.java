@@ -26,7 +26,7 @@ class ProtectedQueryTimeoutTest {
       local.registerAccount("333333333333", "AKIALOCALANALYST0001", "secret");
       local.s3().createBucket("results");
       try (CleanRoomsClient client = DemoCollaboration.client(local.endpoint(), "AKIALOCALANALYST0001", "secret")) {
-        String collaborationId = client.createCollaboration(b -> b.name("solo").creatorDisplayName("analyst")
+        String collaborationId = client.createCollaboration(b -> b.name("solo").description("solo").creatorDisplayName("analyst")
             .creatorMemberAbilities(MemberAbility.CAN_QUERY, MemberAbility.CAN_RECEIVE_RESULTS)
             .members(List.of()).queryLogStatus(CollaborationQueryLogStatus.DISABLED))
             .collaboration().id();

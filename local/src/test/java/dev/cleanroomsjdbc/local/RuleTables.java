@@ -34,12 +34,17 @@ final class RuleTables {
 
   /**
    * pub_visits and adv_users under AGGREGATION rules (pub_visits: SUM(spend), COUNT_DISTINCT(visitor_id), by
-   * region, joined with the query runner, at least 2 distinct visitors per row; adv_users: AVG(ltv) by tier), and
+   * region, joined with the query runner, at least 2 distinct visitors per row; adv_users: AVG(ltv) by tier, at least
+   * 2 distinct users per row, as the model requires one output constraint), and
    * pub_list and adv_list under LIST rules (listing region and tier, joined on the ids).
    */
   static void create(LocalCleanRooms local, DemoCollaboration.Demo demo, CleanRoomsClient advertiser,
       CleanRoomsClient publisher, S3Client s3) {
-    data(local, s3, "publisher-data", "visits", VISITS_CSV, VISITS);
+    // Each owner writes its own table data with its own keys.
+    try (S3Client publisherS3 = DemoClients.s3(local, DemoCollaboration.PUBLISHER_ACCESS_KEY,
+        DemoCollaboration.PUBLISHER_SECRET)) {
+      data(local, publisherS3, "publisher-data", "visits", VISITS_CSV, VISITS);
+    }
     data(local, s3, "advertiser-data", "users", USERS_CSV, USERS);
     share(publisher, demo.publisherMembershipId(), "visits", "pub_visits", ConfiguredTableAnalysisRulePolicyV1
         .fromAggregation(AnalysisRuleAggregation.builder()
@@ -53,7 +58,8 @@ final class RuleTables {
         .fromAggregation(AnalysisRuleAggregation.builder()
             .aggregateColumns(aggregate("ltv", AggregateFunctionName.AVG)).joinColumns("user_id")
             .dimensionColumns("tier").scalarFunctions(ScalarFunctions.LOWER, ScalarFunctions.UPPER,
-                ScalarFunctions.ROUND).outputConstraints(List.of()).build()));
+                ScalarFunctions.ROUND).outputConstraints(AggregationConstraint.builder().columnName("user_id")
+                .minimum(2).type(AggregationType.COUNT_DISTINCT).build()).build()));
     share(publisher, demo.publisherMembershipId(), "visits", "pub_list", ConfiguredTableAnalysisRulePolicyV1
         .fromList(AnalysisRuleList.builder().joinColumns("visitor_id").listColumns("region").build()));
     share(advertiser, demo.advertiserMembershipId(), "users", "adv_list", ConfiguredTableAnalysisRulePolicyV1

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
-import software.amazon.awssdk.services.cleanrooms.model.AccessDeniedException;
+import software.amazon.awssdk.services.cleanrooms.model.CleanRoomsException;
 import software.amazon.awssdk.services.cleanrooms.model.AnalysisFormat;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationQueryLogStatus;
 import software.amazon.awssdk.services.cleanrooms.model.ConfiguredTableAnalysisRuleType;
@@ -120,7 +120,7 @@ class StatePersistenceTest {
       local.registerGlueTable("db", "events", List.of(new ColumnSpec("id", "bigint")),
           new S3Location("data", "events/"), "CSV");
       try (CleanRoomsClient owner = DemoCollaboration.client(local.endpoint(), "AKIATESTOWNER0000001", "s1")) {
-        collaborationId = owner.createCollaboration(b -> b.name("kept").creatorDisplayName("owner")
+        collaborationId = owner.createCollaboration(b -> b.name("kept").description("kept").creatorDisplayName("owner")
             .creatorMemberAbilities(MemberAbility.CAN_QUERY).members(List.of())
             .queryLogStatus(CollaborationQueryLogStatus.DISABLED)).collaboration().id();
         membershipId = owner.createMembership(b -> b.collaborationIdentifier(collaborationId)
@@ -222,14 +222,15 @@ class StatePersistenceTest {
     try (LocalCleanRooms local = LocalCleanRooms.builder().start()) {
       local.registerAccount("333333333333", "AKIATESTOWNER0000001", "s1");
       try (CleanRoomsClient owner = DemoCollaboration.client(local.endpoint(), "AKIATESTOWNER0000001", "s1")) {
-        owner.createCollaboration(b -> b.name("lost").creatorDisplayName("owner")
+        owner.createCollaboration(b -> b.name("lost").description("lost").creatorDisplayName("owner")
             .creatorMemberAbilities(MemberAbility.CAN_QUERY).members(List.of())
             .queryLogStatus(CollaborationQueryLogStatus.DISABLED));
       }
     }
     try (LocalCleanRooms local = LocalCleanRooms.builder().start();
         CleanRoomsClient owner = DemoCollaboration.client(local.endpoint(), "AKIATESTOWNER0000001", "s1")) {
-      assertThrows(AccessDeniedException.class, () -> owner.listCollaborations(b -> { }));
+      CleanRoomsException unknown = assertThrows(CleanRoomsException.class, () -> owner.listCollaborations(b -> { }));
+      assertEquals("UnrecognizedClientException", unknown.awsErrorDetails().errorCode());
       local.registerAccount("333333333333", "AKIATESTOWNER0000001", "s1");
       assertEquals(List.of(), owner.listCollaborations(b -> { }).collaborationList());
     }

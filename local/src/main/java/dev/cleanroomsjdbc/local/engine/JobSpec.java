@@ -1,15 +1,30 @@
 package dev.cleanroomsjdbc.local.engine;
 
 import dev.cleanroomsjdbc.local.storage.S3Location;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a protected job needs to run: its entry point, the tables it may read (by the alias the
- * collaboration knows them by), its analysis parameters, and the prefix its named results are written under.
+ * collaboration knows them by), its analysis parameters, the prefix its named results are written under, and the
+ * template's additional artifacts (a PySpark template's virtualenv archive, say), already verified against the
+ * SHA-256 the template pinned.
  */
 public record JobSpec(
     String jobId,
     S3Location entryPoint,
     Map<String, TableSource> referencedTables,
     Map<String, String> analysisParameters,
-    S3Location resultPrefix) {}
+    S3Location resultPrefix,
+    List<S3Location> additionalArtifacts) {
+
+  public JobSpec {
+    additionalArtifacts = additionalArtifacts == null ? List.of() : List.copyOf(additionalArtifacts);
+  }
+
+  /** A job whose template has no additional artifacts. */
+  public JobSpec(String jobId, S3Location entryPoint, Map<String, TableSource> referencedTables,
+      Map<String, String> analysisParameters, S3Location resultPrefix) {
+    this(jobId, entryPoint, referencedTables, analysisParameters, resultPrefix, List.of());
+  }
+}

@@ -7,7 +7,7 @@ import dev.cleanroomsjdbc.local.service.AssociationRuleService;
 import dev.cleanroomsjdbc.local.service.CollaborationService;
 import dev.cleanroomsjdbc.local.service.JobService;
 import dev.cleanroomsjdbc.local.service.ObjectSource;
-import dev.cleanroomsjdbc.local.service.PinnedEntryPointRuntime;
+import dev.cleanroomsjdbc.local.service.PinnedArtifactsRuntime;
 import dev.cleanroomsjdbc.local.service.QueryService;
 import dev.cleanroomsjdbc.local.service.SchemaRuleService;
 import dev.cleanroomsjdbc.local.service.SchemaService;
@@ -15,6 +15,7 @@ import dev.cleanroomsjdbc.local.service.TableService;
 import dev.cleanroomsjdbc.local.service.TemplateService;
 import dev.cleanroomsjdbc.local.state.CleanRoomsState;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The emulated Clean Rooms operations wired to one state, ready to be served; closing it cancels running jobs and
@@ -37,7 +38,7 @@ public final class CleanRoomsApi implements AutoCloseable {
     TableService tables = new TableService(state, access);
     TemplateService templates = new TemplateService(state, access, objects);
     this.jobs = new JobService(state, access, tables, templates,
-        new PinnedEntryPointRuntime(runtime, objects, state));
+        new PinnedArtifactsRuntime(runtime, objects, state));
     new CollaborationRoutes(new CollaborationService(state, access)).register(router);
     new TableRoutes(tables).register(router);
     AssociationRuleService associationRules = new AssociationRuleService(state, tables);
@@ -54,6 +55,16 @@ public final class CleanRoomsApi implements AutoCloseable {
 
   Router router() {
     return router;
+  }
+
+  /**
+   * The service model's names of the operations served, in the order their routes were added; a route the model
+   * does not know (another protocol's) is listed as {@code "METHOD /template"}.
+   */
+  public List<String> operations() {
+    ServiceModel model = ServiceModel.load();
+    return router.routes().stream()
+        .map(route -> model.operationAt(route).map(ServiceModel.Operation::name).orElse(route)).toList();
   }
 
   @Override

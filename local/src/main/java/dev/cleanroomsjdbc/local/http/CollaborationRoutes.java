@@ -25,7 +25,7 @@ final class CollaborationRoutes {
             c -> collaborationSummary(c, r.caller().accountId())))
         .add("GET", "/collaborations/{collaborationIdentifier}/members", r -> Paging.page(r,
             service.listMembers(r.caller(), r.path("collaborationIdentifier")), "memberSummaries",
-            CollaborationRoutes::member))
+            this::member))
         .add("GET", "/collaborations/{collaborationIdentifier}", r -> wrap("collaboration",
             collaboration(service.getCollaboration(r.caller(), r.path("collaborationIdentifier")),
                 r.caller().accountId())))
@@ -56,7 +56,7 @@ final class CollaborationRoutes {
         .put("creatorAccountId", c.creatorAccountId())
         .put("creatorDisplayName", c.creatorDisplayName())
         .put("createTime", Json.time(c.createTime()))
-        .put("updateTime", Json.time(c.createTime()))
+        .put("updateTime", Json.time(c.updateTime()))
         .put("memberStatus", service.memberStatusOf(c, callerAccount))
         .put("analyticsEngine", c.analyticsEngine());
     service.membership(c.id(), callerAccount).ifPresent(m -> node.put("membershipId", m.id())
@@ -68,10 +68,11 @@ final class CollaborationRoutes {
     ObjectNode node = collaborationSummary(c, callerAccount)
         .put("queryLogStatus", c.queryLogStatus())
         .put("jobLogStatus", c.jobLogStatus());
+    Json.putOpt(node, "dataEncryptionMetadata", c.dataEncryptionMetadata());
     return Json.putOpt(node, "description", c.description());
   }
 
-  private static ObjectNode member(MemberView view) {
+  private ObjectNode member(MemberView view) {
     Optional<Membership> membership = view.membership();
     ObjectNode node = Json.object()
         .put("accountId", view.member().accountId())
@@ -81,10 +82,9 @@ final class CollaborationRoutes {
         .put("updateTime", Json.time(membership.map(Membership::updateTime)
             .orElse(view.collaboration().createTime())));
     node.set("abilities", Json.array(view.member().abilities()));
+    Json.putOpt(node, "mlAbilities", view.member().mlAbilities());
     membership.ifPresent(m -> node.put("membershipId", m.id()).put("membershipArn", m.arn()));
-    JsonNode declared = view.member().paymentConfiguration() != null ? view.member().paymentConfiguration()
-        : payment(view.member().paysForQueries());
-    node.set("paymentConfiguration", membership.map(Membership::paymentConfiguration).orElse(declared));
+    node.set("paymentConfiguration", service.paymentOf(view.member()));
     return node;
   }
 
@@ -102,8 +102,9 @@ final class CollaborationRoutes {
         .put("updateTime", Json.time(m.updateTime()))
         .put("status", "ACTIVE");
     node.set("memberAbilities", Json.array(m.memberAbilities()));
+    Json.putOpt(node, "mlMemberAbilities", m.mlMemberAbilities());
     node.set("paymentConfiguration", m.paymentConfiguration() != null ? m.paymentConfiguration()
-        : payment(c.creatorAccountId().equals(m.accountId())));
+        : service.paymentOf(c.member(m.accountId()).orElseThrow()));
     return node;
   }
 
@@ -113,11 +114,5 @@ final class CollaborationRoutes {
         .put("jobLogStatus", m.jobLogStatus());
     Json.putOpt(node, "defaultResultConfiguration", m.defaultResultConfiguration());
     return Json.putOpt(node, "defaultJobResultConfiguration", m.defaultJobResultConfiguration());
-  }
-
-  private static ObjectNode payment(boolean paysForQueries) {
-    ObjectNode node = Json.object();
-    node.putObject("queryCompute").put("isResponsible", paysForQueries);
-    return node;
   }
 }

@@ -3,6 +3,7 @@ package dev.cleanroomsjdbc.local.http;
 import static dev.cleanroomsjdbc.local.http.CollaborationRoutes.wrap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cleanroomsjdbc.local.service.Billing;
 import dev.cleanroomsjdbc.local.service.JobService;
 import dev.cleanroomsjdbc.local.state.ProtectedJob.Snapshot;
 
@@ -50,14 +51,26 @@ final class JobRoutes {
   private static ObjectNode job(Snapshot s) {
     ObjectNode node = base(s);
     node.putObject("jobParameters").put("analysisTemplateArn", s.analysisTemplateArn());
-    ObjectNode s3 = node.putObject("resultConfiguration").putObject("outputConfiguration").putObject("s3")
-        .put("bucket", s.resultBucket());
-    Json.putOpt(s3, "keyPrefix", s.resultKeyPrefix());
+    ObjectNode output = node.putObject("resultConfiguration").putObject("outputConfiguration");
+    if (s.memberOutputAccountId() != null) {
+      output.putObject("member").put("accountId", s.memberOutputAccountId());
+    } else {
+      Json.putOpt(output.putObject("s3").put("bucket", s.resultBucket()), "keyPrefix", s.resultKeyPrefix());
+    }
+    Json.putOpt(node, "computeConfiguration", s.computeConfiguration());
     if (s.totalDurationMillis() != null) {
-      node.putObject("statistics").put("totalDurationInMillis", s.totalDurationMillis());
+      ObjectNode statistics = node.putObject("statistics").put("totalDurationInMillis", s.totalDurationMillis());
+      statistics.putObject("billedResourceUtilization").put("units",
+          Billing.crpuHours(s.computeConfiguration(), s.totalDurationMillis(), Billing.DEFAULT_JOB_WORKERS));
     }
     if (s.resultLocation() != null) {
-      node.putObject("result").putObject("output").putObject("s3").put("location", s.resultLocation());
+      ObjectNode result = node.putObject("result").putObject("output");
+      if (s.memberOutputAccountId() != null) {
+        // The service names the receiving member; its results are under its own default job result location.
+        result.putArray("memberList").addObject().put("accountId", s.memberOutputAccountId());
+      } else {
+        result.putObject("s3").put("location", s.resultLocation());
+      }
     }
     if (s.errorCode() != null) {
       node.putObject("error").put("code", s.errorCode()).put("message", s.errorMessage());

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +38,11 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
   private final HttpServer server;
   private static final String NODELAY = "sun.net.httpserver.nodelay";
 
+  private static final ServiceModel MODEL = ServiceModel.load();
+
   private final ExecutorService executor;
   private final Router router;
+  private final InputValidator validator = new InputValidator(MODEL);
   private final CallerResolver callers;
   private final FaultInjector faults;
 
@@ -115,10 +119,19 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
       byte[] body = in.readAllBytes();
       Router.Match match = router.match(method, segments(rawPath))
           .orElseThrow(() -> CleanRoomsError.unknownOperation(method, rawPath));
-      Caller caller = callers.resolve(exchange.getRequestHeaders().getFirst("Authorization"));
-      Router.Handler handler = new FaultyHandler(match.handler(), OperationNames.of(match.route()), faults);
-      out = handler.handle(
-          new ApiRequest(match.labels(), query(exchange.getRequestURI().getRawQuery()), parse(body), caller));
+      SignedRequest raw = new SignedRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
+          exchange.getRequestHeaders(), body);
+      // As at AWS: who is calling first, then faults and the model's constraints, then the operation.
+      Caller caller = callers.resolve(raw);
+      ApiRequest request = new ApiRequest(match.labels(), query(raw.rawQuery()), parse(raw), caller, raw);
+      Optional<ServiceModel.Operation> operation = MODEL.operationAt(match.route());
+      Router.Handler handler = operation.map(op -> validator.validating(op, match.handler()))
+          .orElse(match.handler());
+      String name = operation.map(ServiceModel.Operation::name).orElse(match.route());
+      out = new FaultyHandler(handler, name, faults).handle(request);
+      if (out == null) {
+        status = operation.map(ServiceModel.Operation::successCode).orElse(204);
+      }
     } catch (CleanRoomsError e) {
       status = e.status();
       out = Json.MAPPER.valueToTree(e.fields());
@@ -131,10 +144,15 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
       out = Json.MAPPER.valueToTree(internal.fields());
       extraHeaders.put("X-Amzn-ErrorType", internal.shape());
     }
-    byte[] bytes = Json.MAPPER.writeValueAsBytes(out);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
     extraHeaders.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    if (out == null) {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
+    byte[] bytes = Json.MAPPER.writeValueAsBytes(out);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
@@ -165,12 +183,14 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
     return out;
   }
 
-  private static JsonNode parse(byte[] body) {
-    if (body.length == 0) {
+  /** The JSON body; an empty object when there is none or the body is not JSON (a form-encoded protocol's). */
+  private static JsonNode parse(SignedRequest raw) {
+    String type = raw.header("Content-Type");
+    if (raw.body().length == 0 || type != null && type.startsWith("application/x-www-form-urlencoded")) {
       return Json.object();
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = Json.MAPPER.readTree(raw.body());
       if (node == null || !node.isObject()) {
         throw CleanRoomsError.validation("body", "The request body must be a JSON object");
       }

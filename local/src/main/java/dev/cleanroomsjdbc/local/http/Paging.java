@@ -18,7 +18,7 @@ final class Paging {
   /** Writes one page of {@code items} under {@code listField}, and {@code nextToken} when more remain. */
   static <T> ObjectNode page(ApiRequest request, List<T> items, String listField, Function<T, ObjectNode> view) {
     int size = pageSize(request.query("maxResults"));
-    int from = offset(request.query("nextToken"));
+    int from = verifyNextToken(request.query("nextToken"));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray(listField);
     int to = Math.min(items.size(), from + size);
@@ -32,22 +32,13 @@ final class Paging {
     return out;
   }
 
+  /** maxResults, which the model's range (1..100) has checked already; the service's default page otherwise. */
   private static int pageSize(String maxResults) {
-    if (maxResults == null) {
-      return DEFAULT_PAGE;
-    }
-    try {
-      int size = Integer.parseInt(maxResults);
-      if (size >= 1 && size <= 100) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below like any other out-of-range value
-    }
-    throw CleanRoomsError.validation("maxResults", "maxResults must be between 1 and 100: " + maxResults);
+    return maxResults == null ? DEFAULT_PAGE : Integer.parseInt(maxResults);
   }
 
-  private static int offset(String token) {
+  /** Page token rule: a nextToken must be one this service issued (the model only bounds its length). */
+  private static int verifyNextToken(String token) {
     if (token == null) {
       return 0;
     }

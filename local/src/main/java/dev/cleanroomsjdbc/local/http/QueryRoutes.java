@@ -3,6 +3,7 @@ package dev.cleanroomsjdbc.local.http;
 import static dev.cleanroomsjdbc.local.http.CollaborationRoutes.wrap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cleanroomsjdbc.local.service.Billing;
 import dev.cleanroomsjdbc.local.service.QueryService;
 import dev.cleanroomsjdbc.local.state.ProtectedQuery.Snapshot;
 import dev.cleanroomsjdbc.local.state.QueryOutput;
@@ -68,8 +69,11 @@ final class QueryRoutes {
       Json.putOpt(s3, "keyPrefix", output.keyPrefix());
       s3.put("singleFileOutput", output.singleFileOutput());
     }
+    Json.putOpt(node, "computeConfiguration", s.computeConfiguration());
     if (s.totalDurationMillis() != null) {
-      node.putObject("statistics").put("totalDurationInMillis", s.totalDurationMillis());
+      ObjectNode statistics = node.putObject("statistics").put("totalDurationInMillis", s.totalDurationMillis());
+      statistics.putObject("billedResourceUtilization").put("units",
+          Billing.crpuHours(s.computeConfiguration(), s.totalDurationMillis(), Billing.DEFAULT_QUERY_WORKERS));
     }
     if (s.resultLocation() != null) {
       ObjectNode result = node.putObject("result").putObject("output");

@@ -51,6 +51,11 @@ final class Router {
     return Optional.empty();
   }
 
+  /** Every route as {@code "METHOD /template"}, in the order they were added. */
+  List<String> routes() {
+    return routes.stream().map(r -> r.method() + " " + r.template()).toList();
+  }
+
   private static String[] split(String template) {
     return template.replaceAll("^/+", "").split("/");
   }

@@ -26,7 +26,7 @@ final class SchemaRoutes {
         .add("GET", "/collaborations/{collaborationIdentifier}/schemas/{name}", r -> wrap("schema",
             schema(service.getSchema(r.caller(), r.path("collaborationIdentifier"), r.path("name")))))
         .add("POST", "/collaborations/{collaborationIdentifier}/batch-schema", r -> batch(service.batchGetSchema(
-            r.caller(), r.path("collaborationIdentifier"), Inputs.requireTextList(r.body(), "names"))));
+            r.caller(), r.path("collaborationIdentifier"), Inputs.textList(r.body(), "names"))));
   }
 
   private static ObjectNode summary(SchemaView s) {

@@ -49,7 +49,7 @@ final class TableRoutes {
         .put("arn", t.arn())
         .put("name", t.name())
         .put("createTime", Json.time(t.createTime()))
-        .put("updateTime", Json.time(t.createTime()))
+        .put("updateTime", Json.time(t.updateTime()))
         .put("analysisMethod", t.analysisMethod());
     node.set("analysisRuleTypes", Json.array(service.ruleTypes(t.id())));
     if (!t.selectedAnalysisMethods().isEmpty()) {

@@ -10,6 +10,7 @@ import dev.cleanroomsjdbc.local.service.TemplateService.TemplateBatch;
 import dev.cleanroomsjdbc.local.state.AnalysisTemplate;
 import dev.cleanroomsjdbc.local.state.Collaboration;
 import dev.cleanroomsjdbc.local.state.Membership;
+import dev.cleanroomsjdbc.local.storage.S3Location;
 
 /** Routes and views of analysis templates, from their membership and from the collaboration. */
 final class TemplateRoutes {
@@ -39,7 +40,7 @@ final class TemplateRoutes {
                 r.caller(), r.path("collaborationIdentifier"), r.path("analysisTemplateArn")))))
         .add("POST", "/collaborations/{collaborationIdentifier}/batch-analysistemplates", r -> batch(
             service.batchGetInCollaboration(r.caller(), r.path("collaborationIdentifier"),
-                Inputs.requireTextList(r.body(), "analysisTemplateArns"))));
+                Inputs.textList(r.body(), "analysisTemplateArns"))));
   }
 
   private ObjectNode common(AnalysisTemplate t) {
@@ -51,7 +52,7 @@ final class TemplateRoutes {
         .put("collaborationId", c.id())
         .put("collaborationArn", c.arn())
         .put("createTime", Json.time(t.createTime()))
-        .put("updateTime", Json.time(t.createTime()));
+        .put("updateTime", Json.time(t.updateTime()));
     return Json.putOpt(node, "description", t.description());
   }
 
@@ -81,16 +82,26 @@ final class TemplateRoutes {
     ObjectNode source = node.putObject("source");
     if (t.isJob()) {
       ObjectNode artifacts = source.putObject("artifacts");
-      artifacts.putObject("entryPoint").putObject("location")
-          .put("bucket", t.entryPoint().bucket())
-          .put("key", t.entryPoint().key());
+      location(artifacts.putObject("entryPoint"), t.entryPoint());
+      if (!t.additionalArtifacts().isEmpty()) {
+        ArrayNode additional = artifacts.putArray("additionalArtifacts");
+        t.additionalArtifacts().forEach(a -> location(additional.addObject(), a));
+      }
       artifacts.put("roleArn", t.roleArn());
-      node.putObject("sourceMetadata").putObject("artifacts").putObject("entryPointHash")
-          .put("sha256", t.entryPointSha256());
+      ObjectNode metadata = node.putObject("sourceMetadata").putObject("artifacts");
+      metadata.putObject("entryPointHash").put("sha256", t.entryPointSha256());
+      if (!t.additionalArtifactSha256s().isEmpty()) {
+        ArrayNode hashes = metadata.putArray("additionalArtifactHashes");
+        t.additionalArtifactSha256s().forEach(h -> hashes.addObject().put("sha256", h));
+      }
     } else {
       source.put("text", t.text());
     }
     return node;
+  }
+
+  private static void location(ObjectNode artifact, S3Location location) {
+    artifact.putObject("location").put("bucket", location.bucket()).put("key", location.key());
   }
 
   private ObjectNode batch(TemplateBatch batch) {

@@ -25,10 +25,9 @@ public final class AssociationRuleService {
   public AssociationAnalysisRule create(Caller caller, String membershipIdentifier, String associationIdentifier,
       JsonNode input) {
     TableAssociation association = tables.getAssociation(caller, membershipIdentifier, associationIdentifier);
-    String type = Inputs.requireOneOf("analysisRuleType", Inputs.requireText(input, "analysisRuleType"),
-        "AGGREGATION", "LIST", "CUSTOM");
-    JsonNode v1 = Inputs.requireObject(Inputs.requireObject(input, "analysisRulePolicy"), "v1");
-    JsonNode body = Inputs.requireObject(v1, type.toLowerCase(Locale.ROOT));
+    String type = Inputs.text(input, "analysisRuleType");
+    TableService.verifyPolicyOfType(type, input.get("analysisRulePolicy"));
+    JsonNode body = input.get("analysisRulePolicy").get("v1").get(type.toLowerCase(Locale.ROOT));
     verifyTableHasRule(association, type);
     verifyReceiversAreMembers(association, Inputs.textList(body, "allowedResultReceivers"));
     AssociationAnalysisRule rule = new AssociationAnalysisRule(association.id(), association.membershipId(), type,
@@ -68,6 +67,7 @@ public final class AssociationRuleService {
     }
   }
 
+  /** Result receivers rule: every allowed result receiver is a member of the collaboration. */
   private void verifyReceiversAreMembers(TableAssociation association, List<String> receivers) {
     Collaboration collaboration = state.collaborations().get(association.collaborationId()).orElseThrow();
     for (String account : receivers) {

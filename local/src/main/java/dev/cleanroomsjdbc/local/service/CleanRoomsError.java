@@ -1,8 +1,10 @@
 package dev.cleanroomsjdbc.local.service;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The catalog of Clean Rooms errors: each carries its HTTP status, its error shape name (sent as
@@ -25,11 +27,33 @@ public final class CleanRoomsError extends RuntimeException {
     this.fields = body;
   }
 
+  /**
+   * One member of an input that breaks a constraint of the model: its name (dotted path, list elements as
+   * {@code [i]}), the value to show (null when it is sensitive or not a scalar) and the constraint.
+   */
+  public record InvalidField(String name, String value, String constraint) {
+
+    String describe() {
+      return "Value " + (value == null ? "" : "'" + value + "' ") + "at '" + name
+          + "' failed to satisfy constraint: " + constraint;
+    }
+  }
+
   /** 400: one input field is wrong. */
   public static CleanRoomsError validation(String field, String message) {
     return new CleanRoomsError(400, "ValidationException", message, Map.of(
         "reason", "FIELD_VALIDATION_FAILED",
         "fieldList", List.of(Map.of("name", field, "message", message))));
+  }
+
+  /** 400: the input breaks constraints of the service model, all reported at once as the service does. */
+  public static CleanRoomsError invalidFields(List<InvalidField> fields) {
+    String message = fields.size() + (fields.size() == 1 ? " validation error" : " validation errors")
+        + " detected: " + fields.stream().map(InvalidField::describe).collect(Collectors.joining("; "));
+    List<Map<String, String>> fieldList = new ArrayList<>();
+    fields.forEach(f -> fieldList.add(Map.of("name", f.name(), "message", f.describe())));
+    return new CleanRoomsError(400, "ValidationException", message,
+        Map.of("reason", "FIELD_VALIDATION_FAILED", "fieldList", fieldList));
   }
 
   /** 400: the inputs are well-formed but the configuration does not allow the request. */
@@ -47,10 +71,37 @@ public final class CleanRoomsError extends RuntimeException {
     return new CleanRoomsError(403, "AccessDeniedException", message, Map.of("reason", "INSUFFICIENT_PERMISSIONS"));
   }
 
-  /** 404: resourceType is one of CONFIGURED_TABLE, COLLABORATION, MEMBERSHIP, CONFIGURED_TABLE_ASSOCIATION. */
+  /**
+   * 404: resourceType is one of the model's CONFIGURED_TABLE, COLLABORATION, MEMBERSHIP,
+   * CONFIGURED_TABLE_ASSOCIATION, or ANALYSIS_TEMPLATE, PROTECTED_JOB, PROTECTED_QUERY for the resources the
+   * model's enum does not name (SDK 2.40.2 reads those as {@code UNKNOWN_TO_SDK_VERSION}; the raw value is in
+   * {@code resourceTypeAsString()}).
+   */
   public static CleanRoomsError notFound(String resourceType, String resourceId, String message) {
     return new CleanRoomsError(404, "ResourceNotFoundException", message,
         Map.of("resourceId", resourceId, "resourceType", resourceType));
+  }
+
+  /** 403, an AWS common error: the access key id belongs to no account. */
+  public static CleanRoomsError unrecognizedClient() {
+    return new CleanRoomsError(403, "UnrecognizedClientException",
+        "The security token included in the request is invalid.", Map.of());
+  }
+
+  /** 403, an AWS common error: the signature does not match the one computed with the account's secret. */
+  public static CleanRoomsError invalidSignature(String message) {
+    return new CleanRoomsError(403, "InvalidSignatureException", message, Map.of());
+  }
+
+  /** 403, an AWS common error: the request carries no Authorization header. */
+  public static CleanRoomsError missingAuthenticationToken() {
+    return new CleanRoomsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token",
+        Map.of());
+  }
+
+  /** 400, an AWS common error: the Authorization header is not a complete SigV4 header. */
+  public static CleanRoomsError incompleteSignature(String message) {
+    return new CleanRoomsError(400, "IncompleteSignatureException", message, Map.of());
   }
 
   /** 409: reason is one of ALREADY_EXISTS, SUBRESOURCES_EXIST, INVALID_STATE. */

@@ -8,13 +8,13 @@ import dev.cleanroomsjdbc.local.state.CollaborationMember;
 import dev.cleanroomsjdbc.local.state.Membership;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Collaborations, their members, and memberships. */
 public final class CollaborationService {
-  private static final String[] ABILITIES = {"CAN_QUERY", "CAN_RECEIVE_RESULTS", "CAN_RUN_JOB"};
-
   private final CleanRoomsState state;
   private final Access access;
 
@@ -27,35 +27,47 @@ public final class CollaborationService {
   public record MemberView(Collaboration collaboration, CollaborationMember member, Optional<Membership> membership) {}
 
   public Collaboration createCollaboration(Caller caller, JsonNode input) {
-    String name = Inputs.requireText(input, "name");
-    String creatorName = Inputs.requireText(input, "creatorDisplayName");
-    String queryLogStatus = Inputs.requireOneOf("queryLogStatus",
-        Inputs.requireText(input, "queryLogStatus"), "ENABLED", "DISABLED");
-    List<CollaborationMember> members = new ArrayList<>();
-    JsonNode creatorPayment = Inputs.optObject(input, "creatorPaymentConfiguration");
-    members.add(new CollaborationMember(caller.accountId(), creatorName,
-        verifyAbilities("creatorMemberAbilities", Inputs.requireTextList(input, "creatorMemberAbilities")),
-        paysForQueries(creatorPayment, true), creatorPayment));
-    JsonNode memberSpecs = input.get("members");
-    if (memberSpecs == null || !memberSpecs.isArray()) {
-      throw CleanRoomsError.validation("members", "members is required");
+    String creatorName = Inputs.text(input, "creatorDisplayName");
+    List<PaymentRules.Declared> declared = new ArrayList<>();
+    declared.add(new PaymentRules.Declared(caller.accountId(), Inputs.textList(input, "creatorMemberAbilities"),
+        Inputs.object(input, "creatorPaymentConfiguration")));
+    for (JsonNode spec : input.get("members")) {
+      declared.add(new PaymentRules.Declared(Inputs.text(spec, "accountId"), Inputs.textList(spec, "memberAbilities"),
+          Inputs.object(spec, "paymentConfiguration")));
     }
-    for (JsonNode spec : memberSpecs) {
-      String accountId = Inputs.requireText(spec, "accountId");
-      if (!accountId.matches("\\d{12}") || accountId.equals(caller.accountId())) {
-        throw CleanRoomsError.validation("members.accountId",
-            "member account must be a 12-digit account other than the creator's: " + accountId);
-      }
-      JsonNode payment = Inputs.optObject(spec, "paymentConfiguration");
-      members.add(new CollaborationMember(accountId, Inputs.requireText(spec, "displayName"),
-          verifyAbilities("members.memberAbilities", Inputs.requireTextList(spec, "memberAbilities")),
-          paysForQueries(payment, false), payment));
+    verifyMemberAccounts(caller, declared);
+    String queryPayer = PaymentRules.verifyOneQueryComputePayer(declared);
+    String jobPayer = PaymentRules.verifyOneJobComputePayer(declared);
+    String creatorPayer = queryPayer == null ? caller.accountId() : queryPayer;
+    List<CollaborationMember> members = new ArrayList<>();
+    members.add(new CollaborationMember(caller.accountId(), creatorName, declared.get(0).abilities(),
+        creatorPayer.equals(caller.accountId()), declared.get(0).paymentConfiguration(),
+        Inputs.object(input, "creatorMLMemberAbilities"), caller.accountId().equals(jobPayer)));
+    int i = 1;
+    for (JsonNode spec : input.get("members")) {
+      PaymentRules.Declared member = declared.get(i++);
+      members.add(new CollaborationMember(member.accountId(), Inputs.text(spec, "displayName"), member.abilities(),
+          member.accountId().equals(creatorPayer), member.paymentConfiguration(),
+          Inputs.object(spec, "mlMemberAbilities"), member.accountId().equals(jobPayer)));
     }
     String id = state.newId();
+    Instant now = state.now();
     return state.collaborations().put(new Collaboration(id, Arns.collaboration(caller.region(), caller.accountId(), id),
-        name, Inputs.optText(input, "description", null), caller.accountId(), creatorName, state.now(),
-        queryLogStatus, Inputs.optText(input, "jobLogStatus", "DISABLED"),
-        Inputs.optText(input, "analyticsEngine", "SPARK"), members));
+        Inputs.text(input, "name"), Inputs.text(input, "description"), caller.accountId(), creatorName, now, now,
+        Inputs.text(input, "queryLogStatus"), Inputs.text(input, "jobLogStatus", "DISABLED"),
+        Inputs.text(input, "analyticsEngine", "SPARK"), members, Inputs.object(input, "dataEncryptionMetadata")));
+  }
+
+  /** Member account rule: every member is another account than the creator, and each is listed once. */
+  private static void verifyMemberAccounts(Caller caller, List<PaymentRules.Declared> members) {
+    Set<String> seen = new HashSet<>();
+    for (PaymentRules.Declared member : members) {
+      if (!seen.add(member.accountId())) {
+        throw CleanRoomsError.invalidConfiguration("Member account rule: account " + member.accountId()
+            + (member.accountId().equals(caller.accountId()) ? " is the creator and cannot also be listed in members"
+                : " is listed more than once in members"));
+      }
+    }
   }
 
   public Collaboration getCollaboration(Caller caller, String collaborationIdentifier) {
@@ -74,11 +86,10 @@ public final class CollaborationService {
     if (!c.creatorAccountId().equals(caller.accountId())) {
       throw CleanRoomsError.accessDenied("Only the creator of collaboration " + c.id() + " may update it");
     }
-    String engine = Inputs.requireOneOf("analyticsEngine",
-        Inputs.optText(input, "analyticsEngine", c.analyticsEngine()), "SPARK", "CLEAN_ROOMS_SQL");
-    return state.collaborations().put(new Collaboration(c.id(), c.arn(), Inputs.optText(input, "name", c.name()),
-        Inputs.optText(input, "description", c.description()), c.creatorAccountId(), c.creatorDisplayName(),
-        c.createTime(), c.queryLogStatus(), c.jobLogStatus(), engine, c.members()));
+    return state.collaborations().put(new Collaboration(c.id(), c.arn(), Inputs.text(input, "name", c.name()),
+        Inputs.text(input, "description", c.description()), c.creatorAccountId(), c.creatorDisplayName(),
+        c.createTime(), state.now(), c.queryLogStatus(), c.jobLogStatus(),
+        Inputs.text(input, "analyticsEngine", c.analyticsEngine()), c.members(), c.dataEncryptionMetadata()));
   }
 
   public String memberStatusOf(Collaboration collaboration, String accountId) {
@@ -105,18 +116,17 @@ public final class CollaborationService {
 
   public Membership createMembership(Caller caller, JsonNode input) {
     Collaboration collaboration =
-        access.verifyCollaborationMember(caller, Inputs.requireText(input, "collaborationIdentifier"));
-    String queryLogStatus = Inputs.requireOneOf("queryLogStatus",
-        Inputs.requireText(input, "queryLogStatus"), "ENABLED", "DISABLED");
-    JsonNode jobResults = verifyJobResultConfiguration(Inputs.optObject(input, "defaultJobResultConfiguration"));
+        access.verifyCollaborationMember(caller, Inputs.text(input, "collaborationIdentifier"));
     CollaborationMember member = collaboration.member(caller.accountId()).orElseThrow();
+    JsonNode payment = Inputs.object(input, "paymentConfiguration");
+    PaymentRules.verifyMembershipPayment(member, payment);
     String id = state.newId();
     Instant now = state.now();
     Membership membership = new Membership(id, Arns.membership(caller.region(), caller.accountId(), id),
-        caller.accountId(), collaboration.id(), member.abilities(), queryLogStatus,
-        Inputs.optText(input, "jobLogStatus", "DISABLED"), Inputs.optObject(input, "defaultResultConfiguration"),
-        jobResults, input.has("paymentConfiguration") ? Inputs.optObject(input, "paymentConfiguration")
-            : member.paymentConfiguration(), now, now);
+        caller.accountId(), collaboration.id(), member.abilities(), Inputs.text(input, "queryLogStatus"),
+        Inputs.text(input, "jobLogStatus", "DISABLED"), Inputs.object(input, "defaultResultConfiguration"),
+        Inputs.object(input, "defaultJobResultConfiguration"), payment != null ? payment : paymentOf(member), now,
+        now, member.mlAbilities());
     boolean created = state.memberships().putIfNone(
         m -> m.collaborationId().equals(collaboration.id()) && m.accountId().equals(caller.accountId()), membership);
     if (!created) {
@@ -126,10 +136,16 @@ public final class CollaborationService {
     return membership;
   }
 
+  /** The payment configuration the creator declared for a member, or what the defaults assigned it. */
+  public JsonNode paymentOf(CollaborationMember member) {
+    return member.paymentConfiguration() != null ? member.paymentConfiguration() : PaymentRules.assigned(member);
+  }
+
   public Membership getMembership(Caller caller, String membershipIdentifier) {
     return access.verifyOwnMembership(caller, membershipIdentifier);
   }
 
+  /** The caller's memberships; all are ACTIVE, so another status filter lists none. */
   public List<Membership> listMemberships(Caller caller, String status) {
     return state.memberships().where(m -> m.accountId().equals(caller.accountId())
         && (status == null || "ACTIVE".equals(status)));
@@ -137,35 +153,14 @@ public final class CollaborationService {
 
   public Membership updateMembership(Caller caller, String membershipIdentifier, JsonNode input) {
     Membership current = access.verifyOwnMembership(caller, membershipIdentifier);
-    JsonNode jobResults = input.has("defaultJobResultConfiguration")
-        ? verifyJobResultConfiguration(Inputs.optObject(input, "defaultJobResultConfiguration"))
-        : current.defaultJobResultConfiguration();
-    JsonNode queryResults = input.has("defaultResultConfiguration")
-        ? Inputs.optObject(input, "defaultResultConfiguration")
-        : current.defaultResultConfiguration();
     Membership updated = current.updated(
-        Inputs.optText(input, "queryLogStatus", current.queryLogStatus()),
-        Inputs.optText(input, "jobLogStatus", current.jobLogStatus()),
-        queryResults, jobResults, state.now());
+        Inputs.text(input, "queryLogStatus", current.queryLogStatus()),
+        Inputs.text(input, "jobLogStatus", current.jobLogStatus()),
+        input.has("defaultResultConfiguration") ? Inputs.object(input, "defaultResultConfiguration")
+            : current.defaultResultConfiguration(),
+        input.has("defaultJobResultConfiguration") ? Inputs.object(input, "defaultJobResultConfiguration")
+            : current.defaultJobResultConfiguration(),
+        state.now());
     return state.memberships().put(updated);
-  }
-
-  private static boolean paysForQueries(JsonNode payment, boolean fallback) {
-    return payment == null ? fallback : payment.path("queryCompute").path("isResponsible").asBoolean(fallback);
-  }
-
-  private static List<String> verifyAbilities(String field, List<String> abilities) {
-    abilities.forEach(a -> Inputs.requireOneOf(field, a, ABILITIES));
-    return abilities;
-  }
-
-  private static JsonNode verifyJobResultConfiguration(JsonNode config) {
-    if (config == null) {
-      return null;
-    }
-    Inputs.requireText(config, "roleArn");
-    JsonNode s3 = Inputs.requireObject(Inputs.requireObject(config, "outputConfiguration"), "s3");
-    Inputs.requireText(s3, "bucket");
-    return config;
   }
 }

@@ -4,43 +4,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads members of an operation's JSON input, failing with the service's ValidationException. */
+/**
+ * Reads members of an operation's JSON input. The HTTP layer's validator has checked the input against the service
+ * model before any operation runs (required members present, types, enums, lengths, patterns, ranges), so these
+ * only read: an absent optional member reads as {@code null} or the fallback.
+ */
 public final class Inputs {
   private Inputs() {}
 
-  public static String requireText(JsonNode input, String field) {
-    JsonNode value = input == null ? null : input.get(field);
-    if (value == null || value.isNull() || !value.isTextual() || value.asText().isEmpty()) {
-      throw CleanRoomsError.validation(field, field + " is required");
-    }
-    return value.asText();
+  /** A string member, or {@code null} when absent. */
+  public static String text(JsonNode input, String field) {
+    return text(input, field, null);
   }
 
-  public static String optText(JsonNode input, String field, String fallback) {
+  public static String text(JsonNode input, String field, String fallback) {
     JsonNode value = input == null ? null : input.get(field);
     return value == null || value.isNull() ? fallback : value.asText();
   }
 
-  /** The member as an object, or {@code null} when absent. */
-  public static JsonNode optObject(JsonNode input, String field) {
+  /** A structure, union or map member, or {@code null} when absent. */
+  public static JsonNode object(JsonNode input, String field) {
     JsonNode value = input == null ? null : input.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isObject()) {
-      throw CleanRoomsError.validation(field, field + " must be an object");
-    }
-    return value;
+    return value == null || value.isNull() ? null : value;
   }
 
-  public static JsonNode requireObject(JsonNode input, String field) {
-    JsonNode value = optObject(input, field);
-    if (value == null) {
-      throw CleanRoomsError.validation(field, field + " is required");
-    }
-    return value;
-  }
-
+  /** A list of strings, empty when absent. */
   public static List<String> textList(JsonNode input, String field) {
     List<String> out = new ArrayList<>();
     JsonNode value = input == null ? null : input.get(field);
@@ -50,21 +38,9 @@ public final class Inputs {
     return out;
   }
 
-  public static List<String> requireTextList(JsonNode input, String field) {
+  /** A boolean member, or {@code fallback} when absent. */
+  public static boolean bool(JsonNode input, String field, boolean fallback) {
     JsonNode value = input == null ? null : input.get(field);
-    if (value == null || !value.isArray()) {
-      throw CleanRoomsError.validation(field, field + " is required");
-    }
-    return textList(input, field);
-  }
-
-  /** Fails unless {@code value} is one of {@code allowed}. */
-  public static String requireOneOf(String field, String value, String... allowed) {
-    for (String a : allowed) {
-      if (a.equals(value)) {
-        return value;
-      }
-    }
-    throw CleanRoomsError.validation(field, field + " must be one of " + String.join(", ", allowed) + ": " + value);
+    return value == null || value.isNull() ? fallback : value.asBoolean(fallback);
   }
 }

@@ -40,20 +40,22 @@ public final class JobService {
 
   public ProtectedJob.Snapshot start(Caller caller, String membershipIdentifier, JsonNode input) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
-    Inputs.requireOneOf("type", Inputs.requireText(input, "type"), "PYSPARK");
     if (!membership.can("CAN_RUN_JOB")) {
       throw CleanRoomsError.accessDenied("Membership " + membership.id() + " does not have the CAN_RUN_JOB ability");
     }
-    String templateArn = Inputs.requireText(Inputs.requireObject(input, "jobParameters"), "analysisTemplateArn");
+    String templateArn = Inputs.text(input.get("jobParameters"), "analysisTemplateArn");
     AnalysisTemplate template = verifyJobTemplate(membership, templateArn);
+    String memberOutput = Inputs.text(input.path("resultConfiguration").path("outputConfiguration").get("member"),
+        "accountId");
+    verifyResultReceiverIsTemplateCreator(template, memberOutput);
     Map<String, TableSource> sources = verifyReferencedTables(template);
     Membership receiver = state.memberships().get(template.membershipId()).orElseThrow();
     JsonNode s3 = verifyResultConfiguration(receiver);
     String bucket = s3.get("bucket").asText();
-    String keyPrefix = Inputs.optText(s3, "keyPrefix", null);
+    String keyPrefix = Inputs.text(s3, "keyPrefix");
     String jobId = state.newId();
     ProtectedJob job = new ProtectedJob(jobId, membership.id(), membership.arn(), receiver.accountId(),
-        template.arn(), bucket, keyPrefix, state.now());
+        template.arn(), bucket, keyPrefix, memberOutput, Inputs.object(input, "computeConfiguration"), state.now());
     // The check and the insert are one step so that two concurrent starts cannot both pass the quota.
     boolean accepted = state.jobs().putIfNone(
         j -> j.membershipId().equals(membership.id()) && j.snapshot().active(), job);
@@ -64,8 +66,21 @@ public final class JobService {
     S3Location resultPrefix = new S3Location(bucket, normalisedPrefix(keyPrefix) + jobId + "/");
     // The answer shows the job as submitted even if the runner picks it up before the response is written.
     ProtectedJob.Snapshot submitted = job.snapshot();
-    runner.submit(job, new JobSpec(jobId, template.entryPoint(), sources, Map.of(), resultPrefix));
+    runner.submit(job, new JobSpec(jobId, template.entryPoint(), sources, Map.of(), resultPrefix,
+        template.additionalArtifacts()));
     return submitted;
+  }
+
+  /**
+   * Result receiver rule: a job's results go to the template's creator, so a {@code member} output configuration
+   * may name only that account.
+   */
+  static void verifyResultReceiverIsTemplateCreator(AnalysisTemplate template, String memberOutputAccountId) {
+    if (memberOutputAccountId != null && !memberOutputAccountId.equals(template.creatorAccountId())) {
+      throw CleanRoomsError.invalidConfiguration("Result receiver rule: the results of a protected job go to the"
+          + " creator of its analysis template (account " + template.creatorAccountId() + "); the member output"
+          + " configuration names account " + memberOutputAccountId);
+    }
   }
 
   public ProtectedJob.Snapshot get(Caller caller, String membershipIdentifier, String jobIdentifier) {
@@ -85,7 +100,6 @@ public final class JobService {
   public ProtectedJob.Snapshot update(Caller caller, String membershipIdentifier, String jobIdentifier,
       JsonNode input) {
     ProtectedJob job = find(caller, membershipIdentifier, jobIdentifier);
-    Inputs.requireOneOf("targetStatus", Inputs.requireText(input, "targetStatus"), "CANCELLED");
     try {
       job.requestCancel(state.now());
     } catch (IllegalStateException e) {
@@ -114,10 +128,11 @@ public final class JobService {
   private ProtectedJob find(Caller caller, String membershipIdentifier, String jobIdentifier) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
     return state.jobs().get(jobIdentifier).filter(j -> j.membershipId().equals(membership.id()))
-        .orElseThrow(() -> CleanRoomsError.notFound("MEMBERSHIP", jobIdentifier,
+        .orElseThrow(() -> CleanRoomsError.notFound("PROTECTED_JOB", jobIdentifier,
             "Protected job " + jobIdentifier + " not found in membership " + membership.id()));
   }
 
+  /** Job template rule: the ARN names a PYSPARK_1_0 template of the caller's collaboration. */
   private AnalysisTemplate verifyJobTemplate(Membership membership, String templateArn) {
     AnalysisTemplate template = templates.findInCollaboration(membership.collaborationId(), templateArn)
         .orElseThrow(() -> CleanRoomsError.validation("jobParameters.analysisTemplateArn",
@@ -145,6 +160,7 @@ public final class JobService {
     return sources;
   }
 
+  /** Job result configuration rule: the receiver's membership has a default job result location in S3. */
   private static JsonNode verifyResultConfiguration(Membership receiver) {
     JsonNode config = receiver.defaultJobResultConfiguration();
     JsonNode s3 = config == null ? null : config.path("outputConfiguration").get("s3");

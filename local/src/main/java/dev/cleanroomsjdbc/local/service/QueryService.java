@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Protected queries: the checks StartProtectedQuery makes, listing, and cancellation; running is
@@ -23,9 +22,6 @@ import java.util.Set;
 public final class QueryService {
   static final String CONCURRENCY_QUOTA = "Concurrent protected queries per membership";
   static final int CONCURRENCY_LIMIT = 5;
-  private static final int MAX_QUERY_LENGTH = 500_000;
-  private static final Set<String> STATUSES =
-      Set.of("SUBMITTED", "STARTED", "CANCELLED", "CANCELLING", "FAILED", "SUCCESS", "TIMED_OUT");
 
   private final CleanRoomsState state;
   private final Access access;
@@ -50,21 +46,20 @@ public final class QueryService {
 
   public ProtectedQuery.Snapshot start(Caller caller, String membershipIdentifier, JsonNode input) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
-    Inputs.requireOneOf("type", Inputs.requireText(input, "type"), "SQL");
     if (!membership.can("CAN_QUERY")) {
       throw CleanRoomsError.accessDenied("Membership " + membership.id() + " does not have the CAN_QUERY ability");
     }
-    JsonNode sqlInput = Inputs.requireObject(input, "sqlParameters");
-    ProtectedQuery.SqlParameters sql = new ProtectedQuery.SqlParameters(
-        Inputs.optText(sqlInput, "queryString", null), Inputs.optText(sqlInput, "analysisTemplateArn", null),
-        parameters(sqlInput));
+    JsonNode sqlInput = input.get("sqlParameters");
+    ProtectedQuery.SqlParameters sql = new ProtectedQuery.SqlParameters(Inputs.text(sqlInput, "queryString"),
+        Inputs.text(sqlInput, "analysisTemplateArn"), parameters(sqlInput));
     AnalysisTemplate template = sql.analysisTemplateArn() == null ? null : verifySqlTemplate(membership, sql);
     String text = template == null ? verifyQueryString(sql)
         : TemplateParameters.bind(template.text(), template.analysisParameters(), sql.parameters());
     VerifiedQuery verified = rules.verifyReferencedTables(membership, text, template, caller.accountId());
-    QueryOutput output = targets.resolve(membership, Inputs.optObject(input, "resultConfiguration"));
+    QueryOutput output = targets.resolve(membership, Inputs.object(input, "resultConfiguration"));
     String queryId = state.newId();
-    ProtectedQuery query = new ProtectedQuery(queryId, membership.id(), membership.arn(), sql, output, state.now());
+    ProtectedQuery query = new ProtectedQuery(queryId, membership.id(), membership.arn(), sql, output,
+        Inputs.object(input, "computeConfiguration"), state.now());
     // Counting and inserting under one lock, so that concurrent starts cannot both pass the quota.
     synchronized (quotaLock) {
       long active = state.queries()
@@ -90,9 +85,6 @@ public final class QueryService {
   /** Queries of the membership, newest first, optionally only those with {@code status}. */
   public List<ProtectedQuery.Snapshot> list(Caller caller, String membershipIdentifier, String status) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
-    if (status != null) {
-      Inputs.requireOneOf("status", status, STATUSES.stream().sorted().toArray(String[]::new));
-    }
     return state.queries().where(q -> q.membershipId().equals(membership.id())).stream()
         .map(ProtectedQuery::snapshot)
         .filter(s -> status == null || status.equals(s.status()))
@@ -103,7 +95,6 @@ public final class QueryService {
   public ProtectedQuery.Snapshot update(Caller caller, String membershipIdentifier, String queryIdentifier,
       JsonNode input) {
     ProtectedQuery query = find(caller, membershipIdentifier, queryIdentifier);
-    Inputs.requireOneOf("targetStatus", Inputs.requireText(input, "targetStatus"), "CANCELLED");
     try {
       query.requestCancel(state.now());
     } catch (IllegalStateException e) {
@@ -127,7 +118,7 @@ public final class QueryService {
   private ProtectedQuery find(Caller caller, String membershipIdentifier, String queryIdentifier) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
     return state.queries().get(queryIdentifier).filter(q -> q.membershipId().equals(membership.id()))
-        .orElseThrow(() -> CleanRoomsError.notFound("MEMBERSHIP", queryIdentifier,
+        .orElseThrow(() -> CleanRoomsError.notFound("PROTECTED_QUERY", queryIdentifier,
             "Protected query " + queryIdentifier + " not found in membership " + membership.id()));
   }
 
@@ -140,14 +131,11 @@ public final class QueryService {
     return values;
   }
 
+  /** SQL parameters rule: a queryString (not blank), or a template ARN; parameters only with a template. */
   private static String verifyQueryString(ProtectedQuery.SqlParameters sql) {
     String text = sql.queryString();
     if (text == null || text.isBlank()) {
       throw CleanRoomsError.validation("sqlParameters", "sqlParameters needs a queryString or an analysisTemplateArn");
-    }
-    if (text.length() > MAX_QUERY_LENGTH) {
-      throw CleanRoomsError.validation("sqlParameters.queryString",
-          "queryString is longer than " + MAX_QUERY_LENGTH + " characters");
     }
     if (!sql.parameters().isEmpty()) {
       throw CleanRoomsError.validation("sqlParameters.parameters", "parameters apply only to an analysisTemplateArn");
@@ -155,6 +143,7 @@ public final class QueryService {
     return text;
   }
 
+  /** SQL template rule: exactly one of queryString and a SQL template ARN of the caller's collaboration. */
   private AnalysisTemplate verifySqlTemplate(Membership membership, ProtectedQuery.SqlParameters sql) {
     if (sql.queryString() != null) {
       throw CleanRoomsError.validation("sqlParameters",

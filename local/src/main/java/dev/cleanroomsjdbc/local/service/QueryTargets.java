@@ -17,20 +17,19 @@ final class QueryTargets {
   }
 
   QueryOutput resolve(Membership caller, JsonNode resultConfiguration) {
-    JsonNode output = resultConfiguration == null ? null
-        : Inputs.requireObject(resultConfiguration, "outputConfiguration");
+    JsonNode output = resultConfiguration == null ? null : resultConfiguration.get("outputConfiguration");
     if (output == null) {
       verifyCanReceive(caller);
       return fromDefault(caller, null);
     }
-    JsonNode s3 = Inputs.optObject(output, "s3");
+    JsonNode s3 = Inputs.object(output, "s3");
     if (s3 != null) {
       verifyCanReceive(caller);
-      return s3(s3, null, caller.accountId(), "resultConfiguration.outputConfiguration.s3");
+      return s3(s3, null, caller.accountId());
     }
-    JsonNode member = Inputs.optObject(output, "member");
+    JsonNode member = Inputs.object(output, "member");
     if (member != null) {
-      String accountId = Inputs.requireText(member, "accountId");
+      String accountId = Inputs.text(member, "accountId");
       Membership receiver = state.memberships()
           .where(m -> m.collaborationId().equals(caller.collaborationId()) && m.accountId().equals(accountId))
           .stream().findFirst().orElseThrow(() -> CleanRoomsError.validation(
@@ -51,19 +50,14 @@ final class QueryTargets {
           + " has no defaultResultConfiguration with an S3 output; set it with UpdateMembership or pass a"
           + " resultConfiguration");
     }
-    return s3(s3, memberAccountId, receiver.accountId(), "defaultResultConfiguration.outputConfiguration.s3");
+    return s3(s3, memberAccountId, receiver.accountId());
   }
 
-  private static QueryOutput s3(JsonNode s3, String memberAccountId, String receiverAccountId, String field) {
-    String format = Inputs.requireOneOf(field + ".resultFormat", Inputs.requireText(s3, "resultFormat"),
-        "CSV", "PARQUET");
-    String bucket = Inputs.requireText(s3, "bucket");
-    String keyPrefix = Inputs.optText(s3, "keyPrefix", null);
-    if (keyPrefix != null && !keyPrefix.matches("[\\w!.=*/-]*")) {
-      throw CleanRoomsError.validation(field + ".keyPrefix", "keyPrefix must match [\\w!.=*/-]*: " + keyPrefix);
-    }
-    boolean single = s3.path("singleFileOutput").asBoolean(false);
-    return new QueryOutput(memberAccountId, receiverAccountId, format, bucket, keyPrefix, single);
+  private static QueryOutput s3(JsonNode s3, String memberAccountId, String receiverAccountId) {
+    // A membership default saved before the model was checked may lack a format: CSV, as the fixtures default it.
+    String format = Inputs.text(s3, "resultFormat", "CSV");
+    return new QueryOutput(memberAccountId, receiverAccountId, format, Inputs.text(s3, "bucket"),
+        Inputs.text(s3, "keyPrefix"), Inputs.bool(s3, "singleFileOutput", false));
   }
 
   private static void verifyCanReceive(Membership receiver) {

@@ -12,8 +12,6 @@ import java.util.List;
  * table rule together with its collaboration analysis rule and the two consolidated.
  */
 public final class SchemaRuleService {
-  private static final String[] TYPES = {"AGGREGATION", "LIST", "CUSTOM", "DIFFERENTIAL_PRIVACY", "ID_MAPPING_TABLE"};
-
   private final SchemaService schemas;
   private final TableService tables;
   private final AssociationRuleService associationRules;
@@ -35,7 +33,6 @@ public final class SchemaRuleService {
   public record SchemaRuleBatch(List<SchemaRule> rules, List<SchemaRuleError> errors) {}
 
   public SchemaRule get(Caller caller, String collaborationIdentifier, String name, String type) {
-    Inputs.requireOneOf("type", type, TYPES);
     SchemaView schema = schemas.getSchema(caller, collaborationIdentifier, name);
     TableAnalysisRule rule = tables.rule(schema.table().id(), type);
     JsonNode collaborationPolicy = associationRules.find(schema.association().id(), type)
@@ -46,15 +43,11 @@ public final class SchemaRuleService {
 
   public SchemaRuleBatch batchGet(Caller caller, String collaborationIdentifier, JsonNode input) {
     JsonNode requests = input.get("schemaAnalysisRuleRequests");
-    if (requests == null || !requests.isArray() || requests.isEmpty() || requests.size() > 25) {
-      throw CleanRoomsError.validation("schemaAnalysisRuleRequests",
-          "schemaAnalysisRuleRequests must hold 1 to 25 requests");
-    }
     List<SchemaRule> found = new ArrayList<>();
     List<SchemaRuleError> errors = new ArrayList<>();
     for (JsonNode request : requests) {
-      String name = Inputs.requireText(request, "name");
-      String type = Inputs.requireOneOf("type", Inputs.requireText(request, "type"), TYPES);
+      String name = Inputs.text(request, "name");
+      String type = Inputs.text(request, "type");
       try {
         found.add(get(caller, collaborationIdentifier, name, type));
       } catch (CleanRoomsError e) {

@@ -35,6 +35,7 @@ public final class SchemaService {
   /** Schemas found and names not found, as BatchGetSchema answers them. */
   public record SchemaBatch(List<SchemaView> schemas, List<SchemaError> errors) {}
 
+  /** The collaboration's schemas; all are TABLE schemas, so another schemaType lists none. */
   public List<SchemaView> listSchemas(Caller caller, String collaborationIdentifier, String schemaType) {
     Collaboration collaboration = access.verifyCollaborationMember(caller, collaborationIdentifier);
     if (schemaType != null && !"TABLE".equals(schemaType)) {
@@ -52,9 +53,6 @@ public final class SchemaService {
 
   public SchemaBatch batchGetSchema(Caller caller, String collaborationIdentifier, List<String> names) {
     Collaboration collaboration = access.verifyCollaborationMember(caller, collaborationIdentifier);
-    if (names.isEmpty() || names.size() > 25) {
-      throw CleanRoomsError.validation("names", "names must hold 1 to 25 schema names");
-    }
     List<SchemaView> found = new ArrayList<>();
     List<SchemaError> errors = new ArrayList<>();
     for (String name : names) {

@@ -10,7 +10,9 @@ import dev.cleanroomsjdbc.local.state.GlueTable;
 import dev.cleanroomsjdbc.local.state.Membership;
 import dev.cleanroomsjdbc.local.state.TableAnalysisRule;
 import dev.cleanroomsjdbc.local.state.TableAssociation;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,34 +27,35 @@ public final class TableService {
   }
 
   public ConfiguredTable createConfiguredTable(Caller caller, JsonNode input) {
-    String name = Inputs.requireText(input, "name");
-    JsonNode reference = Inputs.requireObject(input, "tableReference");
+    JsonNode reference = Inputs.object(input, "tableReference");
     GlueTable glue = verifyGlueTable(reference);
-    List<String> allowed = Inputs.requireTextList(input, "allowedColumns");
+    List<String> allowed = Inputs.textList(input, "allowedColumns");
     verifyAllowedColumns(glue, allowed);
-    String method = verifyAnalysisMethod(Inputs.requireText(input, "analysisMethod"));
-    List<String> selected = verifySelectedMethods(Inputs.textList(input, "selectedAnalysisMethods"));
+    String method = Inputs.text(input, "analysisMethod");
+    List<String> selected = Inputs.textList(input, "selectedAnalysisMethods");
+    verifySelectedAnalysisMethods(method, selected);
     String id = state.newId();
+    Instant now = state.now();
     return state.configuredTables().put(new ConfiguredTable(id,
-        Arns.configuredTable(caller.region(), caller.accountId(), id), caller.accountId(), name,
-        Inputs.optText(input, "description", null), reference, glue, allowed, method, selected, state.now()));
+        Arns.configuredTable(caller.region(), caller.accountId(), id), caller.accountId(), Inputs.text(input, "name"),
+        Inputs.text(input, "description"), reference, glue, allowed, method, selected, now, now));
   }
 
   /** Changes only the members the input names; a new table reference or allowed columns are verified again. */
   public ConfiguredTable updateConfiguredTable(Caller caller, String identifier, JsonNode input) {
     ConfiguredTable t = access.verifyOwnConfiguredTable(caller, identifier);
-    JsonNode reference = input.has("tableReference") ? Inputs.requireObject(input, "tableReference")
-        : t.tableReference();
+    JsonNode reference = input.has("tableReference") ? Inputs.object(input, "tableReference") : t.tableReference();
     GlueTable glue = input.has("tableReference") ? verifyGlueTable(reference) : t.glueTable();
-    List<String> allowed = input.has("allowedColumns") ? Inputs.requireTextList(input, "allowedColumns")
+    List<String> allowed = input.has("allowedColumns") ? Inputs.textList(input, "allowedColumns")
         : t.allowedColumns();
     verifyAllowedColumns(glue, allowed);
-    String method = verifyAnalysisMethod(Inputs.optText(input, "analysisMethod", t.analysisMethod()));
-    List<String> selected = input.has("selectedAnalysisMethods")
-        ? verifySelectedMethods(Inputs.textList(input, "selectedAnalysisMethods")) : t.selectedAnalysisMethods();
+    String method = Inputs.text(input, "analysisMethod", t.analysisMethod());
+    List<String> selected = input.has("selectedAnalysisMethods") ? Inputs.textList(input, "selectedAnalysisMethods")
+        : t.selectedAnalysisMethods();
+    verifySelectedAnalysisMethods(method, selected);
     return state.configuredTables().put(new ConfiguredTable(t.id(), t.arn(), t.accountId(),
-        Inputs.optText(input, "name", t.name()), Inputs.optText(input, "description", t.description()), reference,
-        glue, allowed, method, selected, t.createTime()));
+        Inputs.text(input, "name", t.name()), Inputs.text(input, "description", t.description()), reference,
+        glue, allowed, method, selected, t.createTime(), state.now()));
   }
 
   public ConfiguredTable getConfiguredTable(Caller caller, String identifier) {
@@ -77,11 +80,9 @@ public final class TableService {
 
   public TableAnalysisRule createAnalysisRule(Caller caller, String tableIdentifier, JsonNode input) {
     ConfiguredTable table = access.verifyOwnConfiguredTable(caller, tableIdentifier);
-    String type = Inputs.requireOneOf("analysisRuleType", Inputs.requireText(input, "analysisRuleType"),
-        "AGGREGATION", "LIST", "CUSTOM");
-    JsonNode policy = Inputs.requireObject(input, "analysisRulePolicy");
-    JsonNode v1 = Inputs.requireObject(policy, "v1");
-    Inputs.requireObject(v1, type.toLowerCase(java.util.Locale.ROOT));
+    String type = Inputs.text(input, "analysisRuleType");
+    JsonNode policy = Inputs.object(input, "analysisRulePolicy");
+    verifyPolicyOfType(type, policy);
     TableAnalysisRule rule = new TableAnalysisRule(table.id(), type, policy, state.now());
     if (!state.tableRules().putIfNone(r -> r.configuredTableId().equals(table.id()) && r.type().equals(type), rule)) {
       throw CleanRoomsError.conflict("ALREADY_EXISTS", table.id(),
@@ -103,17 +104,13 @@ public final class TableService {
 
   public TableAssociation createAssociation(Caller caller, String membershipIdentifier, JsonNode input) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
-    String name = Inputs.requireText(input, "name");
-    if (!name.matches("[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?")) {
-      throw CleanRoomsError.validation("name", "name must be a table alias ([a-zA-Z0-9_], spaces and hyphens)");
-    }
-    ConfiguredTable table =
-        access.verifyOwnConfiguredTable(caller, Inputs.requireText(input, "configuredTableIdentifier"));
-    String roleArn = Inputs.requireText(input, "roleArn");
+    String name = Inputs.text(input, "name");
+    ConfiguredTable table = access.verifyOwnConfiguredTable(caller, Inputs.text(input, "configuredTableIdentifier"));
+    String roleArn = Inputs.text(input, "roleArn");
     String id = state.newId();
     TableAssociation association = new TableAssociation(id,
         Arns.association(caller.region(), caller.accountId(), membership.id(), id), membership.id(),
-        membership.collaborationId(), table.id(), name, Inputs.optText(input, "description", null), roleArn,
+        membership.collaborationId(), table.id(), name, Inputs.text(input, "description"), roleArn,
         state.now());
     if (!state.associations().putIfNone(a -> a.collaborationId().equals(membership.collaborationId())
         && (a.name().equals(name) || a.configuredTableId().equals(table.id())), association)) {
@@ -154,31 +151,40 @@ public final class TableService {
     return table.glueTable().columns().stream().filter(c -> allowed.contains(c.name())).toList();
   }
 
+  /** Glue reference rule (a limit of the local Clean Rooms): tables resolve only through the local Glue catalog. */
   private GlueTable verifyGlueTable(JsonNode reference) {
-    JsonNode glueRef = Inputs.optObject(reference, "glue");
+    JsonNode glueRef = Inputs.object(reference, "glue");
     if (glueRef == null) {
       throw CleanRoomsError.validation("tableReference",
           "the local Clean Rooms supports only glue table references");
     }
-    String database = Inputs.requireText(glueRef, "databaseName");
-    String tableName = Inputs.requireText(glueRef, "tableName");
+    String database = Inputs.text(glueRef, "databaseName");
+    String tableName = Inputs.text(glueRef, "tableName");
     return state.glue().find(database, tableName).orElseThrow(() -> CleanRoomsError.validation(
         "tableReference", "Glue table " + database + "." + tableName + " does not exist in the local Glue catalog"));
   }
 
-  private static String verifyAnalysisMethod(String method) {
-    return Inputs.requireOneOf("analysisMethod", method, "DIRECT_QUERY", "DIRECT_JOB", "MULTIPLE");
-  }
-
-  private static List<String> verifySelectedMethods(List<String> selected) {
-    selected.forEach(m -> Inputs.requireOneOf("selectedAnalysisMethods", m, "DIRECT_QUERY", "DIRECT_JOB"));
-    return selected;
-  }
-
-  private static void verifyAllowedColumns(GlueTable glue, List<String> allowed) {
-    if (allowed.isEmpty()) {
-      throw CleanRoomsError.validation("allowedColumns", "allowedColumns must name at least one column");
+  /**
+   * Selected analysis methods rule: MULTIPLE names at least two distinct selected analysis methods (the query and
+   * the job method it allows both).
+   */
+  static void verifySelectedAnalysisMethods(String method, List<String> selected) {
+    if ("MULTIPLE".equals(method) && Set.copyOf(selected).size() < 2) {
+      throw CleanRoomsError.invalidConfiguration("Selected analysis methods rule: analysis method MULTIPLE needs at"
+          + " least two selectedAnalysisMethods (DIRECT_QUERY and DIRECT_JOB), got " + selected);
     }
+  }
+
+  /** Analysis rule policy rule: the policy's v1 holds the member that {@code analysisRuleType} names. */
+  static void verifyPolicyOfType(String type, JsonNode policy) {
+    if (!policy.path("v1").has(type.toLowerCase(Locale.ROOT))) {
+      throw CleanRoomsError.invalidConfiguration("Analysis rule policy rule: analysisRuleType " + type
+          + " needs analysisRulePolicy.v1." + type.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** Allowed columns rule: every allowed column exists in the Glue table. */
+  private static void verifyAllowedColumns(GlueTable glue, List<String> allowed) {
     Set<String> known = glue.columns().stream().map(ColumnSpec::name).collect(Collectors.toSet());
     for (String column : allowed) {
       if (!known.contains(column)) {

@@ -9,6 +9,7 @@ import dev.cleanroomsjdbc.local.state.Membership;
 import dev.cleanroomsjdbc.local.storage.S3Location;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,34 +35,37 @@ public final class TemplateService {
 
   public AnalysisTemplate create(Caller caller, String membershipIdentifier, JsonNode input) {
     Membership membership = access.verifyOwnMembership(caller, membershipIdentifier);
-    String name = Inputs.requireText(input, "name");
-    if (!name.matches("[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?") || name.length() > 128) {
-      throw CleanRoomsError.validation("name", "name must be a table alias ([a-zA-Z0-9_], spaces and hyphens)");
-    }
-    String format = Inputs.requireOneOf("format", Inputs.requireText(input, "format"), "SQL", "PYSPARK_1_0");
-    JsonNode source = Inputs.requireObject(input, "source");
-    List<String> referenced = verifyReferencedTables(membership, Inputs.optObject(input, "schema"));
-    String text = null;
+    String name = Inputs.text(input, "name");
+    String format = Inputs.text(input, "format");
+    JsonNode source = input.get("source");
+    verifyFormatMatchesSource(format, source);
+    List<String> referenced = verifyReferencedTables(membership, Inputs.object(input, "schema"));
+    String text = Inputs.text(source, "text");
     S3Location entryPoint = null;
     String roleArn = null;
     String sha256 = null;
-    if ("SQL".equals(format)) {
-      text = Inputs.requireText(source, "text");
-    } else {
-      JsonNode artifacts = Inputs.requireObject(source, "artifacts");
-      JsonNode location = Inputs.requireObject(Inputs.requireObject(artifacts, "entryPoint"), "location");
-      entryPoint = new S3Location(Inputs.requireText(location, "bucket"), Inputs.requireText(location, "key"));
-      roleArn = Inputs.requireText(artifacts, "roleArn");
-      S3Location where = entryPoint;
-      byte[] bytes = objects.read(entryPoint).orElseThrow(() -> CleanRoomsError.validation(
-          "source.artifacts.entryPoint", "entry point " + where + " does not exist"));
-      sha256 = sha256(bytes);
+    List<S3Location> additional = new ArrayList<>();
+    List<String> additionalSha256 = new ArrayList<>();
+    JsonNode artifacts = Inputs.object(source, "artifacts");
+    if (artifacts != null) {
+      entryPoint = location(artifacts.get("entryPoint"));
+      roleArn = Inputs.text(artifacts, "roleArn");
+      sha256 = sha256(verifyArtifactExists("source.artifacts.entryPoint", entryPoint));
+      JsonNode more = artifacts.get("additionalArtifacts");
+      for (int i = 0; more != null && i < more.size(); i++) {
+        S3Location artifact = location(more.get(i));
+        additional.add(artifact);
+        additionalSha256.add(sha256(verifyArtifactExists("source.artifacts.additionalArtifacts[" + i + "]",
+            artifact)));
+      }
     }
     String id = state.newId();
+    Instant now = state.now();
     AnalysisTemplate template = new AnalysisTemplate(id,
         Arns.analysisTemplate(caller.region(), caller.accountId(), membership.id(), id), membership.id(),
-        membership.collaborationId(), caller.accountId(), name, Inputs.optText(input, "description", null), format,
-        text, entryPoint, roleArn, sha256, referenced, state.now(), TemplateParameters.declared(input));
+        membership.collaborationId(), caller.accountId(), name, Inputs.text(input, "description"), format,
+        text, entryPoint, roleArn, sha256, referenced, now, TemplateParameters.declared(input), additional,
+        additionalSha256, now);
     if (!state.templates().putIfNone(t -> t.membershipId().equals(membership.id()) && t.name().equals(name),
         template)) {
       throw CleanRoomsError.conflict("ALREADY_EXISTS", name, "An analysis template named " + name + " exists");
@@ -80,10 +84,27 @@ public final class TemplateService {
   public AnalysisTemplate update(Caller caller, String membershipIdentifier, String templateIdentifier,
       JsonNode input) {
     AnalysisTemplate t = get(caller, membershipIdentifier, templateIdentifier);
-    return state.templates().put(new AnalysisTemplate(t.id(), t.arn(), t.membershipId(), t.collaborationId(),
-        t.creatorAccountId(), t.name(), Inputs.optText(input, "description", t.description()), t.format(), t.text(),
-        t.entryPoint(), t.roleArn(), t.entryPointSha256(), t.referencedTables(), t.createTime(),
-        t.analysisParameters()));
+    return state.templates().put(t.described(Inputs.text(input, "description", t.description()), state.now()));
+  }
+
+  /** Format rule: a SQL template's source is {@code text}, a PYSPARK_1_0 template's is {@code artifacts}. */
+  private static void verifyFormatMatchesSource(String format, JsonNode source) {
+    String expected = "SQL".equals(format) ? "text" : "artifacts";
+    if (!source.has(expected)) {
+      throw CleanRoomsError.validation("source", "an analysis template of format " + format + " needs source."
+          + expected);
+    }
+  }
+
+  /** Artifact rule: the code a template names must exist when the template is created (its hash is pinned). */
+  private byte[] verifyArtifactExists(String field, S3Location location) {
+    return objects.read(location).orElseThrow(() -> CleanRoomsError.validation(field,
+        "artifact " + location + " does not exist"));
+  }
+
+  private static S3Location location(JsonNode artifact) {
+    JsonNode location = artifact.get("location");
+    return new S3Location(location.get("bucket").asText(), location.get("key").asText());
   }
 
   public List<AnalysisTemplate> list(Caller caller, String membershipIdentifier) {
@@ -103,9 +124,6 @@ public final class TemplateService {
 
   public TemplateBatch batchGetInCollaboration(Caller caller, String collaborationIdentifier, List<String> arns) {
     Collaboration collaboration = access.verifyCollaborationMember(caller, collaborationIdentifier);
-    if (arns.isEmpty() || arns.size() > 10) {
-      throw CleanRoomsError.validation("analysisTemplateArns", "analysisTemplateArns must hold 1 to 10 ARNs");
-    }
     List<AnalysisTemplate> found = new ArrayList<>();
     List<TemplateError> errors = new ArrayList<>();
     for (String arn : arns) {
@@ -129,6 +147,7 @@ public final class TemplateService {
         .filter(t -> t.arn().equals(arn) && t.collaborationId().equals(collaborationId));
   }
 
+  /** Referenced tables rule: every table a template names is associated with the collaboration. */
   private List<String> verifyReferencedTables(Membership membership, JsonNode schema) {
     List<String> referenced = Inputs.textList(schema, "referencedTables");
     for (String table : referenced) {
@@ -143,8 +162,7 @@ public final class TemplateService {
   }
 
   private static CleanRoomsError notFound(String id) {
-    // The model has no ANALYSIS_TEMPLATE resource type; the service reports templates under their membership.
-    return CleanRoomsError.notFound("MEMBERSHIP", id, "Analysis template " + id + " not found");
+    return CleanRoomsError.notFound("ANALYSIS_TEMPLATE", id, "Analysis template " + id + " not found");
   }
 
   /** Lower-case hex SHA-256, as {@code sourceMetadata.artifacts.entryPointHash.sha256} shows it. */

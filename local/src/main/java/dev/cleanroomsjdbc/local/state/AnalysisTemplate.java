@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An analysis template: SQL text, or a PySpark-style entry point in S3 with the SHA-256 of its bytes at creation,
- * and the analysis parameters it declares.
+ * An analysis template: SQL text, or a PySpark-style entry point in S3 with the SHA-256 of its bytes at creation
+ * (and as many additional artifacts, each with its SHA-256 in the same order), and the analysis parameters it
+ * declares. One saved before {@code updateTime} was kept reads it as its {@code createTime}.
  */
 public record AnalysisTemplate(
     String id,
@@ -23,11 +24,24 @@ public record AnalysisTemplate(
     String entryPointSha256,
     List<String> referencedTables,
     Instant createTime,
-    List<AnalysisParameter> analysisParameters) {
+    List<AnalysisParameter> analysisParameters,
+    List<S3Location> additionalArtifacts,
+    List<String> additionalArtifactSha256s,
+    Instant updateTime) {
 
   public AnalysisTemplate {
     referencedTables = List.copyOf(referencedTables);
     analysisParameters = analysisParameters == null ? List.of() : List.copyOf(analysisParameters);
+    additionalArtifacts = additionalArtifacts == null ? List.of() : List.copyOf(additionalArtifacts);
+    additionalArtifactSha256s = additionalArtifactSha256s == null ? List.of() : List.copyOf(additionalArtifactSha256s);
+    updateTime = updateTime == null ? createTime : updateTime;
+  }
+
+  /** A copy with a new description and update time, the only change UpdateAnalysisTemplate makes. */
+  public AnalysisTemplate described(String newDescription, Instant now) {
+    return new AnalysisTemplate(id, arn, membershipId, collaborationId, creatorAccountId, name, newDescription, format,
+        text, entryPoint, roleArn, entryPointSha256, referencedTables, createTime, analysisParameters,
+        additionalArtifacts, additionalArtifactSha256s, now);
   }
 
   public boolean isJob() {

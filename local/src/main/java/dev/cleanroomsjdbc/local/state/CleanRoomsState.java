@@ -32,6 +32,7 @@ public final class CleanRoomsState {
       store("associationRules", AssociationAnalysisRule.class, r -> r.associationId() + "/" + r.type());
   private final RecordStore<AnalysisTemplate> templates =
       store("templates", AnalysisTemplate.class, AnalysisTemplate::id);
+  private final RecordStore<BucketGrant> bucketGrants = store("bucketGrants", BucketGrant.class, BucketGrant::key);
   private final RecordStore<ProtectedJob> jobs = new RecordStore<>(ProtectedJob::id, job -> {
     job.onChange(this::changed);
     changed();
@@ -110,6 +111,11 @@ public final class CleanRoomsState {
 
   public RecordStore<AnalysisTemplate> templates() {
     return templates;
+  }
+
+  /** Which accounts may use which buckets of the local S3 (the service's own identity may use every one). */
+  public RecordStore<BucketGrant> bucketGrants() {
+    return bucketGrants;
   }
 
   public RecordStore<ProtectedJob> jobs() {

@@ -1,10 +1,15 @@
 package dev.cleanroomsjdbc.local.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A collaboration: its settings and every member (the creator first). */
+/**
+ * A collaboration: its settings and every member (the creator first); {@code dataEncryptionMetadata} is the JSON
+ * the creator sent ({@code null} when absent). A collaboration saved before {@code updateTime} was kept reads it as
+ * its {@code createTime}.
+ */
 public record Collaboration(
     String id,
     String arn,
@@ -13,13 +18,16 @@ public record Collaboration(
     String creatorAccountId,
     String creatorDisplayName,
     Instant createTime,
+    Instant updateTime,
     String queryLogStatus,
     String jobLogStatus,
     String analyticsEngine,
-    List<CollaborationMember> members) {
+    List<CollaborationMember> members,
+    JsonNode dataEncryptionMetadata) {
 
   public Collaboration {
     members = List.copyOf(members);
+    updateTime = updateTime == null ? createTime : updateTime;
   }
 
   public Optional<CollaborationMember> member(String accountId) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** A configured table: a Glue table an account exposes, with the columns and analysis methods it allows. */
+/**
+ * A configured table: a Glue table an account exposes, with the columns and analysis methods it allows (one saved
+ * before {@code updateTime} was kept reads it as its {@code createTime}).
+ */
 public record ConfiguredTable(
     String id,
     String arn,
@@ -16,11 +19,13 @@ public record ConfiguredTable(
     List<String> allowedColumns,
     String analysisMethod,
     List<String> selectedAnalysisMethods,
-    Instant createTime) {
+    Instant createTime,
+    Instant updateTime) {
 
   public ConfiguredTable {
     allowedColumns = List.copyOf(allowedColumns);
     selectedAnalysisMethods = List.copyOf(selectedAnalysisMethods);
+    updateTime = updateTime == null ? createTime : updateTime;
   }
 
   /** Whether PySpark jobs may read this table (analysis method DIRECT_JOB or MULTIPLE). */

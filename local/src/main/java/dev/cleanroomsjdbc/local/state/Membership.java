@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One account's membership in a collaboration; the result configurations are kept as the JSON the caller sent
- * ({@code null} when absent).
+ * One account's membership in a collaboration; the result configurations are kept as the JSON the caller sent, and
+ * the ML abilities as the collaboration declared them ({@code null} when absent).
  */
 public record Membership(
     String id,
@@ -20,7 +20,8 @@ public record Membership(
     JsonNode defaultJobResultConfiguration,
     JsonNode paymentConfiguration,
     Instant createTime,
-    Instant updateTime) {
+    Instant updateTime,
+    JsonNode mlMemberAbilities) {
 
   public Membership {
     memberAbilities = List.copyOf(memberAbilities);
@@ -38,6 +39,7 @@ public record Membership(
       JsonNode newDefaultJobResultConfiguration,
       Instant now) {
     return new Membership(id, arn, accountId, collaborationId, memberAbilities, newQueryLogStatus, newJobLogStatus,
-        newDefaultResultConfiguration, newDefaultJobResultConfiguration, paymentConfiguration, createTime, now);
+        newDefaultResultConfiguration, newDefaultJobResultConfiguration, paymentConfiguration, createTime, now,
+        mlMemberAbilities);
   }
 }

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,11 @@ public final class ProtectedJob extends ProtectedRun {
   public static final String RESTARTED = "The local Clean Rooms restarted during this protected job, which did not"
       + " finish; start the job again";
 
-  /** An immutable view of a job at one moment. */
+  /**
+   * An immutable view of a job at one moment; {@code memberOutputAccountId} is set when the job was started with a
+   * {@code member} output configuration, and {@code computeConfiguration} is the one it was started with (null when
+   * none was given).
+   */
   public record Snapshot(
       String id,
       String membershipId,
@@ -22,6 +27,8 @@ public final class ProtectedJob extends ProtectedRun {
       String analysisTemplateArn,
       String resultBucket,
       String resultKeyPrefix,
+      String memberOutputAccountId,
+      JsonNode computeConfiguration,
       Instant createTime,
       String status,
       String resultLocation,
@@ -38,15 +45,20 @@ public final class ProtectedJob extends ProtectedRun {
   private final String analysisTemplateArn;
   private final String resultBucket;
   private final String resultKeyPrefix;
+  private final String memberOutputAccountId;
+  private final JsonNode computeConfiguration;
   private boolean interrupted;
 
   public ProtectedJob(String id, String membershipId, String membershipArn, String receiverAccountId,
-      String analysisTemplateArn, String resultBucket, String resultKeyPrefix, Instant createTime) {
+      String analysisTemplateArn, String resultBucket, String resultKeyPrefix, String memberOutputAccountId,
+      JsonNode computeConfiguration, Instant createTime) {
     super("job", id, membershipId, membershipArn, createTime);
     this.receiverAccountId = receiverAccountId;
     this.analysisTemplateArn = analysisTemplateArn;
     this.resultBucket = resultBucket;
     this.resultKeyPrefix = resultKeyPrefix;
+    this.memberOutputAccountId = memberOutputAccountId;
+    this.computeConfiguration = computeConfiguration;
   }
 
   /**
@@ -56,7 +68,7 @@ public final class ProtectedJob extends ProtectedRun {
   public static ProtectedJob restore(Snapshot saved, Instant now) {
     ProtectedJob job = new ProtectedJob(saved.id(), saved.membershipId(), saved.membershipArn(),
         saved.receiverAccountId(), saved.analysisTemplateArn(), saved.resultBucket(), saved.resultKeyPrefix(),
-        saved.createTime());
+        saved.memberOutputAccountId(), saved.computeConfiguration(), saved.createTime());
     job.restore(saved.status(), saved.resultLocation(), saved.errorCode(), saved.errorMessage(),
         saved.totalDurationMillis(), RESTARTED, now);
     return job;
@@ -83,7 +95,8 @@ public final class ProtectedJob extends ProtectedRun {
 
   public synchronized Snapshot snapshot() {
     return new Snapshot(id(), membershipId(), membershipArn(), receiverAccountId, analysisTemplateArn, resultBucket,
-        resultKeyPrefix, createTime(), status, resultLocation, errorCode, errorMessage, durationMillis());
+        resultKeyPrefix, memberOutputAccountId, computeConfiguration, createTime(), status, resultLocation, errorCode,
+        errorMessage, durationMillis());
   }
 
   @Override

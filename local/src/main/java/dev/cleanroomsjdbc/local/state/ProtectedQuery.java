@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 
@@ -22,13 +23,14 @@ public final class ProtectedQuery extends ProtectedRun {
     }
   }
 
-  /** An immutable view of a query at one moment. */
+  /** An immutable view of a query at one moment ({@code computeConfiguration} null when none was given). */
   public record Snapshot(
       String id,
       String membershipId,
       String membershipArn,
       SqlParameters sqlParameters,
       QueryOutput output,
+      JsonNode computeConfiguration,
       Instant createTime,
       String status,
       String resultLocation,
@@ -43,12 +45,14 @@ public final class ProtectedQuery extends ProtectedRun {
 
   private final SqlParameters sqlParameters;
   private final QueryOutput output;
+  private final JsonNode computeConfiguration;
 
   public ProtectedQuery(String id, String membershipId, String membershipArn, SqlParameters sqlParameters,
-      QueryOutput output, Instant createTime) {
+      QueryOutput output, JsonNode computeConfiguration, Instant createTime) {
     super("query", id, membershipId, membershipArn, createTime);
     this.sqlParameters = sqlParameters;
     this.output = output;
+    this.computeConfiguration = computeConfiguration;
   }
 
   /**
@@ -57,7 +61,7 @@ public final class ProtectedQuery extends ProtectedRun {
    */
   public static ProtectedQuery restore(Snapshot saved, Instant now) {
     ProtectedQuery query = new ProtectedQuery(saved.id(), saved.membershipId(), saved.membershipArn(),
-        saved.sqlParameters(), saved.output(), saved.createTime());
+        saved.sqlParameters(), saved.output(), saved.computeConfiguration(), saved.createTime());
     query.restore(saved.status(), saved.resultLocation(), saved.errorCode(), saved.errorMessage(),
         saved.totalDurationMillis(), RESTARTED, now);
     return query;
@@ -72,7 +76,8 @@ public final class ProtectedQuery extends ProtectedRun {
   }
 
   public synchronized Snapshot snapshot() {
-    return new Snapshot(id(), membershipId(), membershipArn(), sqlParameters, output, createTime(), status,
+    return new Snapshot(id(), membershipId(), membershipArn(), sqlParameters, output, computeConfiguration,
+        createTime(), status,
         resultLocation, errorCode, errorMessage, durationMillis());
   }
 }

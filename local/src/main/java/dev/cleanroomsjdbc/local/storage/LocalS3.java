@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.gaul.s3proxy.AccessGrant;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -33,12 +34,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * An in-process S3 server (s3proxy) on 127.0.0.1 that accepts any credentials, plus an SDK client for it.
+ * An in-process S3 server (s3proxy) on 127.0.0.1 that checks SigV4 (and V2) signatures as S3 does, plus an SDK
+ * client for it signed with the local Clean Rooms' own keys, which reach every bucket (the service reads tables and
+ * writes results with them). Accounts' keys come from a {@link StoragePolicy}: a wrong secret is
+ * {@code SignatureDoesNotMatch}, an unknown key {@code InvalidAccessKeyId}, and an account may use only its own
+ * buckets and read the results addressed to it ({@code AccessDenied} otherwise).
  */
 public final class LocalS3 implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalS3.class);
 
-  /** The keys this class's own clients sign with; the server ignores signatures, so any keys would do. */
+  /** The local Clean Rooms' own keys: its clients and Hadoop configurations sign with them. */
   static final String ACCESS_KEY = "local-s3";
   static final String SECRET_KEY = "local-s3-secret";
 
@@ -78,6 +83,17 @@ public final class LocalS3 implements AutoCloseable {
    *     them in memory
    */
   public static LocalS3 start(int port, Path dataDirOrNull) {
+    return start(port, dataDirOrNull, StoragePolicy.internalOnly());
+  }
+
+  /**
+   * Starts the server, accepting the local Clean Rooms' own keys and those {@code policy} knows.
+   *
+   * @param port the port to listen on, 0 for an ephemeral one
+   * @param dataDirOrNull where objects live ({@code <dir>/<bucket>/<key>}, kept across restarts), or null to keep
+   *     them in memory
+   */
+  public static LocalS3 start(int port, Path dataDirOrNull, StoragePolicy policy) {
     BlobStore store;
     if (dataDirOrNull == null) {
       store = new TransientNio2BlobStore();
@@ -89,13 +105,20 @@ public final class LocalS3 implements AutoCloseable {
       }
       store = new FilesystemNio2BlobStore(dataDirOrNull.toAbsolutePath().toString());
     }
-    // AuthenticationType.NONE makes s3proxy skip signature checks, so every account's keys are accepted:
-    // the local Clean Rooms hands out several key pairs and cannot know which one a client signs with.
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(store)
         .endpoint(URI.create("http://127.0.0.1:" + port))
-        .awsAuthentication(AuthenticationType.NONE, null, null)
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
         .build();
+    // s3proxy's hook for several identities: the secret to verify each request with, and the store it sees.
+    BlobStore everything = store;
+    proxy.setBlobStoreLocator((identity, bucket, key) -> {
+      if (ACCESS_KEY.equals(identity)) {
+        return new AccessGrant(SECRET_KEY, everything);
+      }
+      return policy.identity(identity).map(account -> new AccessGrant(account.secretAccessKey(),
+          new AccountBlobStore(everything, account.accountId(), policy))).orElse(null);
+    });
     DaemonJetty.apply(proxy);
     try {
       proxy.start();
@@ -142,7 +165,7 @@ public final class LocalS3 implements AutoCloseable {
     return conf;
   }
 
-  /** Creates the bucket unless it exists. */
+  /** Creates the bucket unless it exists (with the service's own keys: no account owns it by this). */
   public void createBucket(String name) {
     try {
       client.createBucket(b -> b.bucket(name));

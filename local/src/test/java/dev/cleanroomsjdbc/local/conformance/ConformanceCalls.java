@@ -143,8 +143,9 @@ final class ConformanceCalls implements AutoCloseable {
     advertiser.getConfiguredTableAnalysisRule(b -> b.configuredTableIdentifier(table.id())
         .analysisRuleType(ConfiguredTableAnalysisRuleType.CUSTOM));
     ConfiguredTable updated = advertiser.updateConfiguredTable(b -> b.configuredTableIdentifier(table.id())
-        .description("updated").selectedAnalysisMethods(SelectedAnalysisMethod.DIRECT_JOB)).configuredTable();
-    assertEquals(List.of("updated", List.of(SelectedAnalysisMethod.DIRECT_JOB)),
+        .description("updated").selectedAnalysisMethods(SelectedAnalysisMethod.DIRECT_JOB,
+            SelectedAnalysisMethod.DIRECT_QUERY)).configuredTable();
+    assertEquals(List.of("updated", List.of(SelectedAnalysisMethod.DIRECT_JOB, SelectedAnalysisMethod.DIRECT_QUERY)),
         List.of(updated.description(), updated.selectedAnalysisMethods()));
     assertTrue(advertiser.listConfiguredTables(b -> { }).configuredTableSummaries().stream()
         .anyMatch(t -> t.id().equals(table.id())

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local.conformance;
 
+import dev.cleanroomsjdbc.local.http.ServiceModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,6 +2,7 @@ package dev.cleanroomsjdbc.local.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 @Timeout(60)
 class LocalS3Test {
@@ -43,16 +44,27 @@ class LocalS3Test {
   }
 
   @Test
-  void acceptsRequestsSignedWithAnySigV4Credentials() {
-    s3.createBucket("any-keys");
+  void itsOwnClientSignsWithKeysTheServerChecks() {
+    s3.createBucket("own-keys");
     byte[] payload = new byte[200_000];
     payload[123_456] = 42;
-    try (S3Client alice = clientSigningWith("AKIAALICE0000000", "alice/secret+1");
-        S3Client bob = clientSigningWith("AKIABOB111111111", "a-completely-different-secret")) {
-      alice.putObject(b -> b.bucket("any-keys").key("from/alice.bin"), RequestBody.fromBytes(payload));
-      byte[] readByBob = bob.getObjectAsBytes(b -> b.bucket("any-keys").key("from/alice.bin")).asByteArray();
-      assertArrayEquals(payload, readByBob);
-      assertEquals(1, bob.listObjectsV2(b -> b.bucket("any-keys").prefix("from/")).keyCount());
+    s3.putBytes(new S3Location("own-keys", "big.bin"), payload);
+    assertArrayEquals(payload, s3.read(new S3Location("own-keys", "big.bin")).orElseThrow());
+  }
+
+  @Test
+  void aWrongSecretIsSignatureDoesNotMatch() {
+    try (S3Client wrong = clientSigningWith(LocalS3.ACCESS_KEY, "not-the-secret")) {
+      S3Exception e = assertThrows(S3Exception.class, () -> wrong.listBuckets());
+      assertEquals(List.of(403, "SignatureDoesNotMatch"), List.of(e.statusCode(), e.awsErrorDetails().errorCode()));
+    }
+  }
+
+  @Test
+  void anUnknownAccessKeyIsInvalidAccessKeyId() {
+    try (S3Client stranger = clientSigningWith("AKIASTRANGER00000000", "whatever")) {
+      S3Exception e = assertThrows(S3Exception.class, () -> stranger.listBuckets());
+      assertEquals(List.of(403, "InvalidAccessKeyId"), List.of(e.statusCode(), e.awsErrorDetails().errorCode()));
     }
   }
 
