@@ -94,6 +94,14 @@ public final class LocalCleanRooms implements AutoCloseable {
     return requireStarted().endpoint();
   }
 
+  /** The service model's names of the operations this instance serves. */
+  public List<String> operations() {
+    if (api == null) {
+      throw new IllegalStateException("the local Clean Rooms is not started");
+    }
+    return api.operations();
+  }
+
   public LocalS3 s3() {
     if (s3 == null) {
       throw new IllegalStateException("the local Clean Rooms is not started");

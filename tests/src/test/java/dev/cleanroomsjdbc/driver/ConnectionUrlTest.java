@@ -112,7 +112,7 @@ class ConnectionUrlTest {
     String url = collaboration.url().replace("AKIALOCALADVERTISER01", "AKIAUNKNOWN000000000");
     SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, collaboration.secret()));
     assertEquals("28000", e.getSQLState(), e.getMessage());
-    assertTrue(e.getMessage().contains("AccessDeniedException"), e.getMessage());
+    assertTrue(e.getMessage().contains("UnrecognizedClientException"), e.getMessage());
   }
 
   @Test
