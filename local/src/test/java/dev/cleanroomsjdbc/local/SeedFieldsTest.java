@@ -152,7 +152,9 @@ class SeedFieldsTest {
     assertMoved(table.createTime(), table.updateTime(), described.createTime(), described.updateTime());
     AnalysisTemplate template = advertiser.createAnalysisTemplate(b -> b.membershipIdentifier(demo
         .advertiserMembershipId()).name("updated").format(AnalysisFormat.SQL).schema(s -> s.referencedTables("customers"))
-        .source(s -> s.text("SELECT COUNT(*) FROM customers"))).analysisTemplate();
+        .source(s -> s.text("SELECT COUNT(*) FROM customers"))
+        .errorMessageConfiguration(e -> e.type("DETAILED"))).analysisTemplate();
+    assertEquals("DETAILED", template.errorMessageConfiguration().typeAsString());
     Thread.sleep(5);
     AnalysisTemplate redescribed = advertiser.updateAnalysisTemplate(b -> b.membershipIdentifier(demo
         .advertiserMembershipId()).analysisTemplateIdentifier(template.id()).description("described")).analysisTemplate();
@@ -160,12 +162,14 @@ class SeedFieldsTest {
   }
 
   @Test
-  void encryptionMetadataAndMlAbilitiesAreKept() {
+  void encryptionMetadataChangeTypesRegionsAndMlAbilitiesAreKept() {
     Collaboration created = collaboration("ml");
     Collaboration read = advertiser.getCollaboration(b -> b.collaborationIdentifier(created.id())).collaboration();
     assertEquals(List.of(true, false, true, false), List.of(read.dataEncryptionMetadata().allowCleartext(),
         read.dataEncryptionMetadata().allowDuplicates(), read.dataEncryptionMetadata().preserveNulls(),
         read.dataEncryptionMetadata().allowJoinsOnColumnsWithDifferentNames()));
+    assertEquals(List.of(List.of("ADD_MEMBER"), List.of("us-east-1")), List.of(read.autoApprovedChangeTypesAsStrings(),
+        read.allowedResultRegionsAsStrings()));
     var publisher = advertiser.listMembers(b -> b.collaborationIdentifier(created.id())).memberSummaries().stream()
         .filter(m -> m.accountId().equals(DemoCollaboration.PUBLISHER_ACCOUNT)).findFirst().orElseThrow();
     assertEquals(List.of(CustomMLMemberAbility.CAN_RECEIVE_INFERENCE_OUTPUT),
@@ -192,6 +196,7 @@ class SeedFieldsTest {
             .build())
         .dataEncryptionMetadata(d -> d.allowCleartext(true).allowDuplicates(false).preserveNulls(true)
             .allowJoinsOnColumnsWithDifferentNames(false))
+        .autoApprovedChangeRequestTypesWithStrings("ADD_MEMBER").allowedResultRegionsWithStrings("us-east-1")
         .queryLogStatus("DISABLED")).collaboration();
   }
 

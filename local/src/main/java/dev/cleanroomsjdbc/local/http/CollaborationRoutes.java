@@ -69,6 +69,8 @@ final class CollaborationRoutes {
         .put("queryLogStatus", c.queryLogStatus())
         .put("jobLogStatus", c.jobLogStatus());
     Json.putOpt(node, "dataEncryptionMetadata", c.dataEncryptionMetadata());
+    Json.putOpt(node, "autoApprovedChangeTypes", c.autoApprovedChangeTypes());
+    Json.putOpt(node, "allowedResultRegions", c.allowedResultRegions());
     return Json.putOpt(node, "description", c.description());
   }
 

@@ -75,6 +75,7 @@ final class TemplateRoutes {
 
   private static ObjectNode details(ObjectNode node, AnalysisTemplate t) {
     node.put("format", t.format());
+    Json.putOpt(node, "errorMessageConfiguration", t.errorMessageConfiguration());
     node.putObject("schema").set("referencedTables", Json.array(t.referencedTables()));
     ArrayNode parameters = node.putArray("analysisParameters");
     t.analysisParameters().forEach(p -> Json.putOpt(parameters.addObject().put("name", p.name())

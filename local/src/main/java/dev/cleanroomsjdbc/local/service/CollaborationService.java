@@ -55,7 +55,8 @@ public final class CollaborationService {
     return state.collaborations().put(new Collaboration(id, Arns.collaboration(caller.region(), caller.accountId(), id),
         Inputs.text(input, "name"), Inputs.text(input, "description"), caller.accountId(), creatorName, now, now,
         Inputs.text(input, "queryLogStatus"), Inputs.text(input, "jobLogStatus", "DISABLED"),
-        Inputs.text(input, "analyticsEngine", "SPARK"), members, Inputs.object(input, "dataEncryptionMetadata")));
+        Inputs.text(input, "analyticsEngine", "SPARK"), members, Inputs.object(input, "dataEncryptionMetadata"),
+        Inputs.object(input, "autoApprovedChangeRequestTypes"), Inputs.object(input, "allowedResultRegions")));
   }
 
   /** Member account rule: every member is another account than the creator, and each is listed once. */
@@ -89,7 +90,8 @@ public final class CollaborationService {
     return state.collaborations().put(new Collaboration(c.id(), c.arn(), Inputs.text(input, "name", c.name()),
         Inputs.text(input, "description", c.description()), c.creatorAccountId(), c.creatorDisplayName(),
         c.createTime(), state.now(), c.queryLogStatus(), c.jobLogStatus(),
-        Inputs.text(input, "analyticsEngine", c.analyticsEngine()), c.members(), c.dataEncryptionMetadata()));
+        Inputs.text(input, "analyticsEngine", c.analyticsEngine()), c.members(), c.dataEncryptionMetadata(),
+        c.autoApprovedChangeTypes(), c.allowedResultRegions()));
   }
 
   public String memberStatusOf(Collaboration collaboration, String accountId) {

@@ -65,7 +65,7 @@ public final class TemplateService {
         Arns.analysisTemplate(caller.region(), caller.accountId(), membership.id(), id), membership.id(),
         membership.collaborationId(), caller.accountId(), name, Inputs.text(input, "description"), format,
         text, entryPoint, roleArn, sha256, referenced, now, TemplateParameters.declared(input), additional,
-        additionalSha256, now);
+        additionalSha256, now, Inputs.object(input, "errorMessageConfiguration"));
     if (!state.templates().putIfNone(t -> t.membershipId().equals(membership.id()) && t.name().equals(name),
         template)) {
       throw CleanRoomsError.conflict("ALREADY_EXISTS", name, "An analysis template named " + name + " exists");

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Maps access key ids to local accounts; the only source of caller identity (signatures are not verified). */
+/**
+ * Maps access key ids to local accounts and their secrets, which the Clean Rooms API and the local S3 verify every
+ * request's SigV4 signature with.
+ */
 public final class AccountRegistry {
   private final Map<String, Account> byAccessKey = new ConcurrentHashMap<>();
   private final Runnable changed;

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleanroomsjdbc.local.storage.S3Location;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /**
  * An analysis template: SQL text, or a PySpark-style entry point in S3 with the SHA-256 of its bytes at creation
  * (and as many additional artifacts, each with its SHA-256 in the same order), and the analysis parameters it
- * declares. One saved before {@code updateTime} was kept reads it as its {@code createTime}.
+ * declares, and its {@code errorMessageConfiguration} as sent ({@code null} when absent). One saved before {@code updateTime} was kept reads it as its {@code createTime}.
  */
 public record AnalysisTemplate(
     String id,
@@ -27,7 +28,8 @@ public record AnalysisTemplate(
     List<AnalysisParameter> analysisParameters,
     List<S3Location> additionalArtifacts,
     List<String> additionalArtifactSha256s,
-    Instant updateTime) {
+    Instant updateTime,
+    JsonNode errorMessageConfiguration) {
 
   public AnalysisTemplate {
     referencedTables = List.copyOf(referencedTables);
@@ -41,7 +43,7 @@ public record AnalysisTemplate(
   public AnalysisTemplate described(String newDescription, Instant now) {
     return new AnalysisTemplate(id, arn, membershipId, collaborationId, creatorAccountId, name, newDescription, format,
         text, entryPoint, roleArn, entryPointSha256, referencedTables, createTime, analysisParameters,
-        additionalArtifacts, additionalArtifactSha256s, now);
+        additionalArtifacts, additionalArtifactSha256s, now, errorMessageConfiguration);
   }
 
   public boolean isJob() {

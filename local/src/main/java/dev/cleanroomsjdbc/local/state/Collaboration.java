@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A collaboration: its settings and every member (the creator first); {@code dataEncryptionMetadata} is the JSON
- * the creator sent ({@code null} when absent). A collaboration saved before {@code updateTime} was kept reads it as
+ * A collaboration: its settings and every member (the creator first); {@code dataEncryptionMetadata},
+ * {@code autoApprovedChangeTypes} and {@code allowedResultRegions} are the JSON the creator sent ({@code null} when
+ * absent). A collaboration saved before {@code updateTime} was kept reads it as
  * its {@code createTime}.
  */
 public record Collaboration(
@@ -23,7 +24,9 @@ public record Collaboration(
     String jobLogStatus,
     String analyticsEngine,
     List<CollaborationMember> members,
-    JsonNode dataEncryptionMetadata) {
+    JsonNode dataEncryptionMetadata,
+    JsonNode autoApprovedChangeTypes,
+    JsonNode allowedResultRegions) {
 
   public Collaboration {
     members = List.copyOf(members);

@@ -67,8 +67,9 @@ public final class LocalS3 implements AutoCloseable {
   }
 
   /**
-   * Uses an S3 server that runs already, such as MinIO in a container, instead of starting one. Unlike the
-   * in-process server it checks signatures: clients (the driver too) must sign with keys it knows.
+   * Uses an S3 server that runs already, such as MinIO in a container, instead of starting one. It keeps its own
+   * keys and permissions (the accounts' keys and bucket rules of the in-process server do not apply): clients (the
+   * driver too) must sign with keys it knows.
    */
   public static LocalS3 connect(URI endpoint, String accessKey, String secretKey) {
     LOG.info("local Clean Rooms storage at {} (external S3 server)", endpoint);

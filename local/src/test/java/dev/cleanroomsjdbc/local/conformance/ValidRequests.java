@@ -167,7 +167,7 @@ final class ValidRequests {
         + " 'source': {'text': 'SELECT COUNT(*) AS n FROM customers WHERE segment = :seg'},"
         + " 'schema': {'referencedTables': ['customers']},"
         + " 'analysisParameters': [{'name': 'seg', 'type': 'VARCHAR', 'defaultValue': 'vip'}],"
-        + " 'tags': {'team': 'generated'}}", r.unique("s")));
+        + " 'errorMessageConfiguration': {'type': 'DETAILED'}, 'tags': {'team': 'generated'}}", r.unique("s")));
     add(sql);
     Raw pyspark = Raw.of("CreateAnalysisTemplate").path("membershipIdentifier", r.membership());
     pyspark.json().setAll(json("{'name': '%s', 'format': 'PYSPARK_1_0', 'schema': {'referencedTables': ['customers']},"
