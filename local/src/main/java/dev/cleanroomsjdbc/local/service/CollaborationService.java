@@ -59,6 +59,13 @@ public final class CollaborationService {
         Inputs.object(input, "autoApprovedChangeRequestTypes"), Inputs.object(input, "allowedResultRegions")));
   }
 
+  /** Creator rule: only the account that created a collaboration may change it. */
+  private static void verifyCreator(Caller caller, Collaboration c) {
+    if (!c.creatorAccountId().equals(caller.accountId())) {
+      throw CleanRoomsError.accessDenied("Only the creator of collaboration " + c.id() + " may update it");
+    }
+  }
+
   /** Member account rule: every member is another account than the creator, and each is listed once. */
   private static void verifyMemberAccounts(Caller caller, List<PaymentRules.Declared> members) {
     Set<String> seen = new HashSet<>();
@@ -84,9 +91,7 @@ public final class CollaborationService {
   /** Only the creator may rename a collaboration, describe it, or change its analytics engine. */
   public Collaboration updateCollaboration(Caller caller, String collaborationIdentifier, JsonNode input) {
     Collaboration c = access.verifyCollaborationMember(caller, collaborationIdentifier);
-    if (!c.creatorAccountId().equals(caller.accountId())) {
-      throw CleanRoomsError.accessDenied("Only the creator of collaboration " + c.id() + " may update it");
-    }
+    verifyCreator(caller, c);
     return state.collaborations().put(new Collaboration(c.id(), c.arn(), Inputs.text(input, "name", c.name()),
         Inputs.text(input, "description", c.description()), c.creatorAccountId(), c.creatorDisplayName(),
         c.createTime(), state.now(), c.queryLogStatus(), c.jobLogStatus(),
