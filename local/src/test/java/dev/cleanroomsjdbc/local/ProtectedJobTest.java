@@ -172,7 +172,7 @@ class ProtectedJobTest {
 
   private String slowTemplate() {
     String name = "slow_" + System.nanoTime();
-    return createTemplate(name, "demo-code", name + ".jvm", SlowEntryPoint.class.getName(), "customers");
+    return createTemplate(name, "demo-code", name + ".jvm", "dev.cleanroomsjdbc.testjobs.Slow", "customers");
   }
 
   private String createTemplate(String name, String bucket, String key, String code, String table) {

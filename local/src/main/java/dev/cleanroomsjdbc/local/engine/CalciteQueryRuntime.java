@@ -12,9 +12,12 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The local Clean Rooms' query runtime: one SQL statement with Calcite, its rows written as CSV or Parquet. */
-public final class LocalQueryRuntime implements QueryRuntime {
-  private static final Logger LOG = LoggerFactory.getLogger(LocalQueryRuntime.class);
+/**
+ * Protected queries on Calcite, its rows written as CSV or Parquet: the engine of CLEAN_ROOMS_SQL collaborations
+ * until they get their own (SPARK collaborations run on {@code SparkQueryRuntime}).
+ */
+public final class CalciteQueryRuntime implements QueryRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(CalciteQueryRuntime.class);
 
   private final LocalS3 s3;
   private final int rowsPerPart;
@@ -22,7 +25,7 @@ public final class LocalQueryRuntime implements QueryRuntime {
   /**
    * @param rowsPerPart the number of rows per part file when the result is not a single file
    */
-  public LocalQueryRuntime(LocalS3 s3, int rowsPerPart) {
+  public CalciteQueryRuntime(LocalS3 s3, int rowsPerPart) {
     if (rowsPerPart < 1) {
       throw new IllegalArgumentException("rowsPerPart must be positive: " + rowsPerPart);
     }

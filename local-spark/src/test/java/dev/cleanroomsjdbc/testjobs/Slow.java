@@ -1,13 +1,12 @@
 package dev.cleanroomsjdbc.testjobs;
 
-import dev.cleanroomsjdbc.local.engine.ColumnSpec;
-import dev.cleanroomsjdbc.local.engine.JobContext;
-import dev.cleanroomsjdbc.local.engine.JvmEntryPoint;
-import dev.cleanroomsjdbc.local.engine.ResultTable;
+import dev.cleanroomsjdbc.local.spark.JobContext;
+import dev.cleanroomsjdbc.local.spark.JvmEntryPoint;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * A test job that waits up to 60 s for cancellation (polling every 20 ms), then returns one row in result
@@ -17,7 +16,7 @@ public class Slow implements JvmEntryPoint {
   private static final long MAX_WAIT_MILLIS = 60_000;
 
   @Override
-  public Map<String, ResultTable> entrypoint(JobContext context) throws InterruptedException {
+  public Map<String, Dataset<Row>> entrypoint(JobContext context) throws InterruptedException {
     long start = System.nanoTime();
     long waited = 0;
     while (waited < MAX_WAIT_MILLIS) {
@@ -27,9 +26,8 @@ public class Slow implements JvmEntryPoint {
       Thread.sleep(20);
       waited = (System.nanoTime() - start) / 1_000_000;
     }
-    Map<String, ResultTable> results = new LinkedHashMap<>();
-    results.put("result", new ResultTable(List.of(new ColumnSpec("waited_ms", "bigint")),
-        List.<Object[]>of(new Object[] {waited}).iterator()));
+    Map<String, Dataset<Row>> results = new LinkedHashMap<>();
+    results.put("result", context.sparkSession().range(1).selectExpr(waited + "L AS waited_ms"));
     return results;
   }
 }

@@ -14,28 +14,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local Clean Rooms' job runtime: runs a {@code .sql} entry point with Calcite or a {@code .jvm} entry point
- * in-process, and writes each named result as Spark-style Parquet under the job's result prefix.
+ * The job runtime the local Clean Rooms had before Spark: a {@code .sql} entry point run with Calcite, each named
+ * result written as Spark-style Parquet under the job's result prefix. Kept as the baseline of the job benchmark
+ * (tests/src/bench) and for {@code LocalCleanRooms.Builder.jobRuntime}; the default runtime is Spark's.
  */
-public final class LocalJobRuntime implements JobRuntime {
-  private static final Logger LOG = LoggerFactory.getLogger(LocalJobRuntime.class);
+public final class CalciteJobRuntime implements JobRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(CalciteJobRuntime.class);
   /** A result name becomes one S3 folder name, so it stays a plain path segment. */
   private static final Pattern RESULT_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.=-]{0,127}");
 
   private final LocalS3 s3;
   private final SqlJobRunner sql;
-  private final JvmJobRunner jvm;
 
   /**
    * @param rowsPerPart the number of rows per Parquet part file of a result
    */
-  public LocalJobRuntime(LocalS3 s3, int rowsPerPart) {
+  public CalciteJobRuntime(LocalS3 s3, int rowsPerPart) {
     if (rowsPerPart < 1) {
       throw new IllegalArgumentException("rowsPerPart must be positive: " + rowsPerPart);
     }
     this.s3 = s3;
     this.sql = new SqlJobRunner(s3, rowsPerPart);
-    this.jvm = new JvmJobRunner(s3, rowsPerPart);
   }
 
   @Override
@@ -53,13 +52,8 @@ public final class LocalJobRuntime implements JobRuntime {
     long start = System.nanoTime();
     List<String> results = switch (key.contains(".") ? extension : "") {
       case "sql" -> sql.run(job, text, cancelled);
-      case "jvm" -> jvm.run(job, text.trim(), cancelled);
-      case "py" -> throw new JobFailure("MALFORMED_SCRIPT", "PySpark entry point " + job.entryPoint()
-          + " needs Spark, which the local Clean Rooms does not run; use a .sql or .jvm entry point"
-          + " (see docs/local-job-runtime.md)");
       default -> throw new JobFailure("MALFORMED_SCRIPT", "entry point " + job.entryPoint()
-          + " has an unsupported extension; the local Clean Rooms runs .sql (Spark-like SQL) and .jvm"
-          + " (a JvmEntryPoint class name) entry points");
+          + " is not a .sql script; the Calcite runtime runs only those (Spark runs .py, .sql and .jvm)");
     };
     LOG.info("job {} wrote results {} under {} in {} ms", job.jobId(), results, job.resultPrefix(),
         (System.nanoTime() - start) / 1_000_000);

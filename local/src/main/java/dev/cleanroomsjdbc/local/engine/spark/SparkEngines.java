@@ -1,0 +1,118 @@
+package dev.cleanroomsjdbc.local.engine.spark;
+
+import dev.cleanroomsjdbc.local.spark.bridge.SparkEngine;
+import dev.cleanroomsjdbc.local.spark.bridge.SparkEngineSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Spark engine per JVM and master, started on first use (never at the local Clean Rooms' start) and stopped
+ * when the JVM exits; every local Clean Rooms in the JVM shares it, each job and query in a session of its own.
+ */
+public final class SparkEngines {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkEngines.class);
+  private static final String ENGINE_CLASS = "dev.cleanroomsjdbc.local.spark.SessionEngine";
+  private static final Map<String, SparkEngine> ENGINES = new ConcurrentHashMap<>();
+  private static volatile Path workDir;
+  private static volatile SparkClassLoader loader;
+
+  private SparkEngines() {}
+
+  /** Spark cannot start here: its jars are missing, or the session failed to start. */
+  public static final class Unavailable extends RuntimeException {
+    Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The engine for these options, starting it (class loading and a Spark session: seconds) if needed. */
+  public static SparkEngine get(SparkOptions options) {
+    String python = PythonCheck.of(options.python()).usable() ? PythonCheck.of(options.python()).executable() : null;
+    try {
+      return ENGINES.computeIfAbsent(options.master() + "|" + python, key -> start(options.master(), python));
+    } catch (IllegalStateException | LinkageError e) {
+      throw new Unavailable("the local Spark engine is not available: " + e.getMessage(), e);
+    }
+  }
+
+  /** The scratch directory of this JVM's engines (staged tables, job folders), removed when the JVM exits. */
+  static synchronized Path workDir() {
+    if (workDir == null) {
+      try {
+        workDir = Files.createTempDirectory("cleanrooms-spark-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(SparkEngines::stopAll, "cleanrooms-spark-stop"));
+    }
+    return workDir;
+  }
+
+  private static synchronized SparkClassLoader loader() {
+    if (loader == null) {
+      ClassLoader host = SparkEngines.class.getClassLoader();
+      List<URL> jars = SparkClassPath.resolve(host);
+      loader = new SparkClassLoader(jars, host);
+      LOG.info("Spark engine class path: {} jars", jars.size());
+    }
+    return loader;
+  }
+
+  private static SparkEngine start(String master, String python) {
+    Path work = workDir().resolve("engine-" + ENGINES.size());
+    quietSparkLogsOnSimpleLogger();
+    SparkEngineSettings settings = new SparkEngineSettings(master, python, work, List.of(), Map.of());
+    try {
+      Class<?> type = Class.forName(ENGINE_CLASS, true, loader());
+      return (SparkEngine) type.getConstructor(SparkEngineSettings.class).newInstance(settings);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("Spark did not start on " + master + ": " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("the Spark engine cannot be loaded: " + e, e);
+    }
+  }
+
+  /**
+   * Spark logs hundreds of INFO lines per job; with slf4j-simple (the runnable jar's, the demo's) they would bury
+   * the local Clean Rooms' own. Other SLF4J bindings are configured by their own files.
+   */
+  private static void quietSparkLogsOnSimpleLogger() {
+    for (String prefix : List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
+        "py4j")) {
+      String key = "org.slf4j.simpleLogger.log." + prefix;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "warn");
+      }
+    }
+  }
+
+  private static void stopAll() {
+    for (SparkEngine engine : ENGINES.values()) {
+      try {
+        engine.close();
+      } catch (RuntimeException e) {
+        LOG.debug("stopping Spark failed", e);
+      }
+    }
+    ENGINES.clear();
+    Path dir = workDir;
+    if (dir != null) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        LOG.debug("cannot remove {}", dir, e);
+      }
+    }
+  }
+}
