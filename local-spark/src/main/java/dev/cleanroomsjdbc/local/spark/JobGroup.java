@@ -39,11 +39,15 @@ final class JobGroup implements AutoCloseable {
     return id;
   }
 
+  // Cancelling again on every tick: a Spark job the group starts after the flag turned (user code between two
+  // actions, the result writer) must not run to its end.
   private void check() {
-    if (!fired && cancelled.getAsBoolean()) {
-      fired = true;
+    if (fired || cancelled.getAsBoolean()) {
+      if (!fired) {
+        fired = true;
+        onCancel.run();
+      }
       sc.cancelJobGroup(id);
-      onCancel.run();
     }
   }
 

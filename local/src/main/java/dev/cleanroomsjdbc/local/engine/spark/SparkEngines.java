@@ -25,7 +25,7 @@ public final class SparkEngines {
   private static final String ENGINE_CLASS = "dev.cleanroomsjdbc.local.spark.SessionEngine";
   private static final Map<String, SparkEngine> ENGINES = new ConcurrentHashMap<>();
   private static volatile Path workDir;
-  private static volatile SparkClassLoader loader;
+  private static volatile List<URL> jars;
 
   private SparkEngines() {}
 
@@ -59,14 +59,14 @@ public final class SparkEngines {
     return workDir;
   }
 
-  private static synchronized SparkClassLoader loader() {
-    if (loader == null) {
-      ClassLoader host = SparkEngines.class.getClassLoader();
-      List<URL> jars = SparkClassPath.resolve(host);
-      loader = new SparkClassLoader(jars, host);
+  /** A loader of its own per engine: Spark allows one SparkContext per copy of its classes. */
+  private static synchronized SparkClassLoader newLoader() {
+    ClassLoader host = SparkEngines.class.getClassLoader();
+    if (jars == null) {
+      jars = SparkClassPath.resolve(host);
       LOG.info("Spark engine class path: {} jars", jars.size());
     }
-    return loader;
+    return new SparkClassLoader(jars, host);
   }
 
   private static SparkEngine start(String master, String python) {
@@ -74,7 +74,7 @@ public final class SparkEngines {
     quietSparkLogsOnSimpleLogger();
     SparkEngineSettings settings = new SparkEngineSettings(master, python, work, List.of(), Map.of());
     try {
-      Class<?> type = Class.forName(ENGINE_CLASS, true, loader());
+      Class<?> type = Class.forName(ENGINE_CLASS, true, newLoader());
       return (SparkEngine) type.getConstructor(SparkEngineSettings.class).newInstance(settings);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("Spark did not start on " + master + ": " + e.getCause(), e.getCause());
@@ -98,12 +98,22 @@ public final class SparkEngines {
   }
 
   private static void stopAll() {
-    for (SparkEngine engine : ENGINES.values()) {
-      try {
-        engine.close();
-      } catch (RuntimeException e) {
-        LOG.debug("stopping Spark failed", e);
+    // Spark's stop waits for running tasks; a JVM that is exiting waits for it at most 10 s.
+    Thread stopper = new Thread(() -> {
+      for (SparkEngine engine : ENGINES.values()) {
+        try {
+          engine.close();
+        } catch (RuntimeException e) {
+          LOG.debug("stopping Spark failed", e);
+        }
       }
+    }, "cleanrooms-spark-stopper");
+    stopper.setDaemon(true);
+    stopper.start();
+    try {
+      stopper.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     ENGINES.clear();
     Path dir = workDir;
