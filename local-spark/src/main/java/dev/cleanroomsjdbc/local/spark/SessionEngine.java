@@ -36,7 +36,17 @@ public final class SessionEngine implements SparkEngine {
   public SessionEngine(SparkEngineSettings settings) {
     this.settings = settings;
     long start = System.nanoTime();
-    this.spark = inSparkLoader(() -> SparkSessions.start(settings, watch));
+    this.spark = inSparkLoader(() -> {
+      SparkSession session = SparkSessions.start(settings, watch);
+      // Hadoop starts a statistics cleaner thread the first time a file system is used: here, in the engine's own
+      // thread group (see SparkEngines), rather than later in whichever host thread runs the first job.
+      try {
+        org.apache.hadoop.fs.FileSystem.getLocal(session.sparkContext().hadoopConfiguration());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return session;
+    });
     LOG.info("{} started in {} ms", describe(), (System.nanoTime() - start) / 1_000_000);
   }
 

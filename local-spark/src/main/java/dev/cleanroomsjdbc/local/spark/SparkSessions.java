@@ -31,7 +31,6 @@ final class SparkSessions {
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.catalogImplementation", "in-memory")
         .config("spark.sql.warehouse.dir", work.resolve("warehouse").toUri().toString())
-        .config("spark.local.dir", work.resolve("tmp").toString())
         // Listing a table's files never becomes a Spark job of its own (it would look like user RDD work).
         .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
         .withExtensions(extensions -> {

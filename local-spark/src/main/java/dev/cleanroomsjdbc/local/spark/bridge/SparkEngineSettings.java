@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param master {@code local[N]} or {@code spark://host:port}
  * @param python the Python that runs {@code .py} entry points (it must import PySpark 3.5), or null when none
- * @param workDir Spark's scratch space (warehouse, local dir, Python bootstrap)
+ * @param workDir the engine's scratch space (warehouse, Python bootstrap)
  * @param extraJars jars a cluster's executors need besides Spark's own (this engine's code, test entry points)
  * @param conf further Spark properties, applied last
  */

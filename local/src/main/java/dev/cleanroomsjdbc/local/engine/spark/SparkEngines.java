@@ -73,14 +73,40 @@ public final class SparkEngines {
     Path work = workDir().resolve("engine-" + ENGINES.size());
     quietSparkLogsOnSimpleLogger();
     SparkEngineSettings settings = new SparkEngineSettings(master, python, work, List.of(), Map.of());
-    try {
-      Class<?> type = Class.forName(ENGINE_CLASS, true, newLoader());
-      return (SparkEngine) type.getConstructor(SparkEngineSettings.class).newInstance(settings);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException("Spark did not start on " + master + ": " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException | LinkageError e) {
-      throw new IllegalStateException("the Spark engine cannot be loaded: " + e, e);
+    // Spark's thread pools (created now) put their threads in the group of the thread that creates them: a group
+    // of Spark's own, under the root group, so that a host that manages its own group's threads (`mvn exec:java`
+    // joins and interrupts them when main returns) leaves Spark's alone until the JVM exits.
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
     }
+    SparkEngine[] engine = new SparkEngine[1];
+    Throwable[] failure = new Throwable[1];
+    SparkClassLoader loader = newLoader();
+    Thread starter = new Thread(new ThreadGroup(root, "cleanrooms-spark"), () -> {
+      try {
+        Class<?> type = Class.forName(ENGINE_CLASS, true, loader);
+        engine[0] = (SparkEngine) type.getConstructor(SparkEngineSettings.class).newInstance(settings);
+      } catch (InvocationTargetException e) {
+        failure[0] = new IllegalStateException("Spark did not start on " + master + ": " + e.getCause(), e.getCause());
+      } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+        failure[0] = new IllegalStateException("the Spark engine cannot be loaded: " + e, e);
+      }
+    }, "cleanrooms-spark-start");
+    starter.setDaemon(true);
+    // Threads Spark starts from here inherit it: service lookups (Hadoop's file systems) see Spark's jars.
+    starter.setContextClassLoader(loader);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while Spark started", e);
+    }
+    if (failure[0] != null) {
+      throw (IllegalStateException) failure[0];
+    }
+    return engine[0];
   }
 
   /**
@@ -88,13 +114,16 @@ public final class SparkEngines {
    * the local Clean Rooms' own. Other SLF4J bindings are configured by their own files.
    */
   private static void quietSparkLogsOnSimpleLogger() {
-    for (String prefix : List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet",
-        "py4j")) {
+    Map<String, String> levels = Map.of("org.apache.spark", "warn", "org.sparkproject", "warn",
+        "org.apache.hadoop", "warn", "org.apache.parquet", "warn", "py4j", "warn",
+        // a loopback host name and Hadoop's pure-Java fallback are normal here
+        "org.apache.spark.util.Utils", "error", "org.apache.hadoop.util.NativeCodeLoader", "error");
+    levels.forEach((prefix, level) -> {
       String key = "org.slf4j.simpleLogger.log." + prefix;
       if (System.getProperty(key) == null) {
-        System.setProperty(key, "warn");
+        System.setProperty(key, level);
       }
-    }
+    });
   }
 
   private static void stopAll() {
