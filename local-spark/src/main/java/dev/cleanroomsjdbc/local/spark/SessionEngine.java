@@ -7,7 +7,6 @@ import dev.cleanroomsjdbc.local.spark.bridge.SparkJobRequest;
 import dev.cleanroomsjdbc.local.spark.bridge.SparkQueryRequest;
 import dev.cleanroomsjdbc.local.spark.bridge.SparkRows;
 import dev.cleanroomsjdbc.local.spark.bridge.SparkStatement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,9 +183,5 @@ public final class SessionEngine implements SparkEngine {
     } finally {
       thread.setContextClassLoader(previous);
     }
-  }
-
-  static List<String> names(Map<String, ?> map) {
-    return new ArrayList<>(map.keySet());
   }
 }

@@ -60,7 +60,8 @@ final class TableStaging {
 
   private static void download(LocalS3 s3, TableSource table, List<S3Location> files, Path dir) {
     try {
-      Path temp = Files.createDirectories(dir.resolveSibling(dir.getFileName() + ".partial-" + Thread.currentThread().getId()));
+      Path temp = Files.createDirectories(
+          dir.resolveSibling(dir.getFileName() + ".partial-" + Thread.currentThread().getId()));
       int n = 0;
       for (S3Location file : files) {
         String base = file.key().substring(file.key().lastIndexOf('/') + 1);

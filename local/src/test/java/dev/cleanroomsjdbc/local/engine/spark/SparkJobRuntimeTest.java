@@ -111,10 +111,28 @@ class SparkJobRuntimeTest {
   }
 
   @Test
+  void aJsonTableIsReadByName() throws Exception {
+    S3Location events = new S3Location("data", "events/");
+    s3.putText(events.resolve("part-1.json"),
+        "{\"kind\":\"click\",\"n\":2,\"hidden\":true}\n{\"n\":5,\"kind\":\"view\"}\n");
+    JobSpec spec = job("json.sql", "SELECT kind, n FROM events ORDER BY n", Map.of());
+    JobSpec withJson = new JobSpec(spec.jobId(), spec.entryPoint(), Map.of("events", new TableSource("events",
+        List.of(new ColumnSpec("kind", "string"), new ColumnSpec("n", "int")), events, "JSON")), Map.of(),
+        spec.resultPrefix());
+
+    runtime.run(withJson, () -> false);
+
+    List<Object[]> rows = ParquetTestFiles.read(s3, spec.resultPrefix().resolve("result")).rows();
+    assertArrayEquals(new Object[] {"click", 2}, rows.get(0));
+    assertArrayEquals(new Object[] {"view", 5}, rows.get(1));
+  }
+
+  @Test
   void aSingleUnnamedStatementIsNamedResult() throws Exception {
     JobSpec spec = job("one.sql", "select count(*) as n from customers;", Map.of());
     assertEquals(List.of("result"), runtime.run(spec, () -> false));
-    assertArrayEquals(new Object[] {3L}, ParquetTestFiles.read(s3, spec.resultPrefix().resolve("result")).rows().get(0));
+    assertArrayEquals(new Object[] {3L},
+        ParquetTestFiles.read(s3, spec.resultPrefix().resolve("result")).rows().get(0));
   }
 
   @Test
@@ -137,7 +155,8 @@ class SparkJobRuntimeTest {
     JobFailure shown = failureOf(job("secret.sql", "select secret from orders", Map.of()));
     assertTrue(shown.getMessage().contains("secret"), shown.getMessage());
     // Spark would resolve a filter on a projected-away column through the projection: refused as well.
-    JobFailure filtered = failureOf(job("filter.sql", "select order_id from orders where secret = 's1'", Map.of()));
+    JobFailure filtered =
+        failureOf(job("filter.sql", "select order_id from orders where secret = 's1'", Map.of()));
     assertEquals("MALFORMED_SCRIPT", filtered.code());
     assertTrue(filtered.getMessage().contains("secret"), filtered.getMessage());
   }
@@ -159,7 +178,8 @@ class SparkJobRuntimeTest {
 
   @Test
   void aJvmEntryPointReportsItsResultsInOrder() throws JobFailure {
-    assertEquals(List.of("summary", "details"), runtime.run(job("two.jvm", JOBS + "TwoResults", Map.of()), () -> false));
+    assertEquals(List.of("summary", "details"),
+        runtime.run(job("two.jvm", JOBS + "TwoResults", Map.of()), () -> false));
   }
 
   @Test
