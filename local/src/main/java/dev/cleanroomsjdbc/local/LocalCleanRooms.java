@@ -2,8 +2,11 @@ package dev.cleanroomsjdbc.local;
 
 import dev.cleanroomsjdbc.local.engine.ColumnSpec;
 import dev.cleanroomsjdbc.local.engine.JobRuntime;
-import dev.cleanroomsjdbc.local.engine.LocalJobRuntime;
-import dev.cleanroomsjdbc.local.engine.LocalQueryRuntime;
+import dev.cleanroomsjdbc.local.engine.CalciteQueryRuntime;
+import dev.cleanroomsjdbc.local.engine.EngineQueryRuntime;
+import dev.cleanroomsjdbc.local.engine.spark.SparkJobRuntime;
+import dev.cleanroomsjdbc.local.engine.spark.SparkOptions;
+import dev.cleanroomsjdbc.local.engine.spark.SparkQueryRuntime;
 import dev.cleanroomsjdbc.local.faults.FaultInjector;
 import dev.cleanroomsjdbc.local.faults.Faults;
 import dev.cleanroomsjdbc.local.faults.FaultyJobRuntime;
@@ -67,8 +70,10 @@ public final class LocalCleanRooms implements AutoCloseable {
       s3 = options.storage != null ? options.storage.get() : LocalS3.start(options.s3Port,
           options.dataDir == null ? null : options.dataDir.resolve("s3"), storageAccess);
       JobRuntime runtime = new FaultyJobRuntime(options.runtime.apply(this), faults);
-      api = new CleanRoomsApi(state, s3::read, runtime, new LocalQueryRuntime(s3, options.rowsPerPart),
-          options.queryTimeout);
+      // Spark starts with the first job or query that needs it, not here.
+      EngineQueryRuntime queries = new EngineQueryRuntime(new SparkQueryRuntime(s3, options.rowsPerPart, spark()),
+          new CalciteQueryRuntime(s3, options.rowsPerPart));
+      api = new CleanRoomsApi(state, s3::read, runtime, queries, options.queryTimeout);
       http = LocalCleanRoomsHttpServer.start(options.port, api, state.accounts(), faults);
       if (options.seedDemo) {
         demo = DemoCollaboration.seed(this);
@@ -111,6 +116,11 @@ public final class LocalCleanRooms implements AutoCloseable {
 
   public int rowsPerPart() {
     return options.rowsPerPart;
+  }
+
+  /** Where Spark work runs: the master ({@code local[2]} unless set) and the Python for {@code .py} jobs. */
+  public SparkOptions spark() {
+    return new SparkOptions(options.sparkMaster, options.python);
   }
 
   /** The seeded demo, when the instance was built with {@code seedDemo(true)}. */
@@ -189,8 +199,10 @@ public final class LocalCleanRooms implements AutoCloseable {
     private Supplier<LocalS3> storage;
     private Faults faults = Faults.none();
     private final List<Supplier<FixtureFile>> fixtures = new ArrayList<>();
+    private String sparkMaster;
+    private String python;
     private Function<LocalCleanRooms, JobRuntime> runtime =
-        local -> new LocalJobRuntime(local.s3(), local.rowsPerPart());
+        local -> new SparkJobRuntime(local.s3(), local.rowsPerPart(), local.spark());
 
     public Builder port(int port) {
       this.port = port;
@@ -254,7 +266,23 @@ public final class LocalCleanRooms implements AutoCloseable {
       return this;
     }
 
-    /** Replaces the job runtime (tests use slow or failing runtimes); the default is {@link LocalJobRuntime}. */
+    /**
+     * Runs Spark work on {@code master}: {@code local[2]} by default (or system property
+     * {@code cleanrooms.spark.master}, or CLEANROOMS_SPARK_MASTER), {@code spark://host:port} for a standalone
+     * cluster; see docs/local-job-runtime.md.
+     */
+    public Builder sparkMaster(String master) {
+      this.sparkMaster = master;
+      return this;
+    }
+
+    /** The Python (with PySpark 3.5) for {@code .py} entry points; default PYSPARK_PYTHON, then python3. */
+    public Builder python(String python) {
+      this.python = python;
+      return this;
+    }
+
+    /** Replaces the job runtime (tests use slow or failing runtimes); the default is {@link SparkJobRuntime}. */
     public Builder jobRuntime(Function<LocalCleanRooms, JobRuntime> runtime) {
       this.runtime = runtime;
       return this;

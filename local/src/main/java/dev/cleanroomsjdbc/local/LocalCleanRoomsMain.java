@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local;
 
+import dev.cleanroomsjdbc.local.engine.spark.PythonCheck;
 import dev.cleanroomsjdbc.local.faults.FaultFlags;
 import dev.cleanroomsjdbc.local.fixture.FixtureException;
 import java.nio.file.Path;
@@ -7,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone local Clean Rooms: {@code --port N --s3-port N --data-dir DIR --rows-per-part N --no-demo
- * --fixture FILE} (repeatable; docs/fixtures.md); prints
+ * --fixture FILE} (repeatable; docs/fixtures.md) {@code --spark-master URL --python PATH}
+ * (docs/local-job-runtime.md); prints
  * its endpoints, the demo's dummy credentials and a ready JDBC URL, then serves until interrupted. The fault mode's
  * flags ({@code --throttle-rate R}, ...) are those of {@link dev.cleanroomsjdbc.local.faults.FaultFlags}.
  */
@@ -25,6 +27,8 @@ public final class LocalCleanRoomsMain {
         case "--rows-per-part" -> builder.rowsPerPart(Integer.parseInt(value(args, ++i)));
         case "--no-demo" -> builder.seedDemo(false);
         case "--fixture" -> builder.fixture(Path.of(value(args, ++i)));
+        case "--spark-master" -> builder.sparkMaster(value(args, ++i));
+        case "--python" -> builder.python(value(args, ++i));
         case "--help", "-h" -> {
           usage();
           return;
@@ -57,6 +61,8 @@ public final class LocalCleanRoomsMain {
     }, "local-cleanrooms-shutdown"));
     System.out.println("Local Clean Rooms endpoint: " + local.endpoint());
     System.out.println("Local S3 endpoint:          " + local.s3().endpoint());
+    System.out.println("Spark (on first job):       Spark 3.5 on " + local.spark().master());
+    System.out.println("Python for .py jobs:        " + PythonCheck.of(local.spark().python()).describe());
     if (!local.faults().isNone()) {
       System.out.println("Fault mode:                 " + local.faults());
     }
@@ -89,6 +95,7 @@ public final class LocalCleanRoomsMain {
 
   private static void usage() {
     System.out.println("usage: LocalCleanRoomsMain [--port N] [--s3-port N] [--data-dir DIR] [--rows-per-part N]"
-        + " [--no-demo] [--fixture FILE ...] " + FaultFlags.USAGE);
+        + " [--no-demo] [--fixture FILE ...] [--spark-master local[N]|spark://HOST:PORT] [--python PATH] "
+        + FaultFlags.USAGE);
   }
 }

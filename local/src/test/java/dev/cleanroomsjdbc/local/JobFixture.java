@@ -2,7 +2,7 @@ package dev.cleanroomsjdbc.local;
 
 import dev.cleanroomsjdbc.local.engine.ColumnSpec;
 import dev.cleanroomsjdbc.local.engine.JobRuntime;
-import dev.cleanroomsjdbc.local.engine.LocalJobRuntime;
+import dev.cleanroomsjdbc.local.engine.spark.SparkJobRuntime;
 import dev.cleanroomsjdbc.local.storage.S3Location;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +30,7 @@ final class JobFixture implements AutoCloseable {
 
   JobFixture() {
     local = LocalCleanRooms.builder().seedDemo(true)
-        .jobRuntime(l -> failingOn(new LocalJobRuntime(l.s3(), l.rowsPerPart()))).start();
+        .jobRuntime(l -> failingOn(new SparkJobRuntime(l.s3(), l.rowsPerPart(), l.spark()))).start();
     demo = local.demo().orElseThrow();
     advertiser = DemoCollaboration.client(local.endpoint(), DemoCollaboration.ADVERTISER_ACCESS_KEY,
         DemoCollaboration.ADVERTISER_SECRET);

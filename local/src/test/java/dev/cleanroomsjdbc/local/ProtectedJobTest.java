@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cleanroomsjdbc.local.engine.ColumnSpec;
+import dev.cleanroomsjdbc.local.engine.spark.PythonCheck;
 import dev.cleanroomsjdbc.local.storage.S3Location;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -89,11 +91,22 @@ class ProtectedJobTest {
   }
 
   @Test
-  void pythonEntryPointFailsWithMalformedScript() {
+  void pythonEntryPointWithoutPySparkFailsWithMalformedScriptSayingWhatToInstall() {
+    Assumptions.assumeFalse(PythonCheck.of(null).usable(), "PySpark is importable here: the demo's script runs");
     ProtectedJob job = awaitEnd(start(demo.templateArns().get("python_lift")).id());
     assertEquals("FAILED", job.statusAsString());
     assertEquals("MALFORMED_SCRIPT", job.error().code());
+    assertTrue(job.error().message().contains("pip install pyspark==3.5.*"), job.error().message());
     assertTrue(job.result() == null);
+  }
+
+  @Test
+  void pythonEntryPointRunsUnderAPythonWithPySpark() {
+    Assumptions.assumeTrue(PythonCheck.of(null).usable(), () -> "no PySpark here: "
+        + PythonCheck.of(null).describe());
+    ProtectedJob job = awaitEnd(start(demo.templateArns().get("python_lift")).id());
+    assertEquals("SUCCESS", job.statusAsString(), () -> String.valueOf(job.error()));
+    assertTrue(keys("jobs/" + job.id() + "/lift/").stream().anyMatch(k -> k.endsWith("/_SUCCESS")));
   }
 
   @Test
@@ -120,7 +133,7 @@ class ProtectedJobTest {
 
   @Test
   void cancellingAFinishedJobConflicts() {
-    ProtectedJob job = awaitEnd(start(demo.templateArns().get("python_lift")).id());
+    ProtectedJob job = awaitEnd(start(demo.templateArns().get("campaign_reach")).id());
     ConflictException e = assertThrows(ConflictException.class, () -> cancel(job.id()));
     assertEquals("INVALID_STATE", e.reasonAsString());
   }
@@ -172,7 +185,7 @@ class ProtectedJobTest {
 
   private String slowTemplate() {
     String name = "slow_" + System.nanoTime();
-    return createTemplate(name, "demo-code", name + ".jvm", SlowEntryPoint.class.getName(), "customers");
+    return createTemplate(name, "demo-code", name + ".jvm", "dev.cleanroomsjdbc.testjobs.Slow", "customers");
   }
 
   private String createTemplate(String name, String bucket, String key, String code, String table) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cleanroomsjdbc.local.engine.JobSpec;
-import dev.cleanroomsjdbc.local.engine.LocalJobRuntime;
+import dev.cleanroomsjdbc.local.engine.CalciteJobRuntime;
 import dev.cleanroomsjdbc.local.storage.S3Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,7 +49,7 @@ class SeedFieldsTest {
   @BeforeAll
   static void start() {
     local = LocalCleanRooms.builder().seedDemo(true).jobRuntime(l -> {
-      LocalJobRuntime runtime = new LocalJobRuntime(l.s3(), l.rowsPerPart());
+      CalciteJobRuntime runtime = new CalciteJobRuntime(l.s3(), l.rowsPerPart());
       return (spec, cancelled) -> {
         SPECS.put(spec.jobId(), spec);
         return runtime.run(spec, cancelled);

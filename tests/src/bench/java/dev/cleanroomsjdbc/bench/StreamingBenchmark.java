@@ -70,9 +70,9 @@ public final class StreamingBenchmark {
 
   private static String setUp(LocalCleanRooms local) {
     var demo = local.demo().orElseThrow();
-    String key = "bench/bench_rows.jvm";
+    String key = "bench/bench_rows.sql";
     local.s3().client().putObject(b -> b.bucket(DemoCollaboration.CODE_BUCKET).key(key),
-        RequestBody.fromString(BenchRows.class.getName()));
+        RequestBody.fromString(BenchRows.script()));
     try (var advertiser = DemoCollaboration.client(local.endpoint(), DemoCollaboration.ADVERTISER_ACCESS_KEY,
         DemoCollaboration.ADVERTISER_SECRET)) {
       advertiser.createAnalysisTemplate(b -> b.membershipIdentifier(demo.advertiserMembershipId())

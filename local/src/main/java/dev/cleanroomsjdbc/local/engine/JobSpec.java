@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Everything a protected job needs to run: its entry point, the tables it may read (by the alias the
  * collaboration knows them by), its analysis parameters, the prefix its named results are written under, and the
- * template's additional artifacts (a PySpark template's virtualenv archive, say), already verified against the
- * SHA-256 the template pinned.
+ * template's additional artifacts (libraries, a virtual environment archive), already verified against the SHA-256
+ * the template pinned, which a {@code .py} entry point finds on its Python path.
  */
 public record JobSpec(
     String jobId,

@@ -45,7 +45,7 @@ final class SqlJobRunner {
     if (statements.isEmpty()) {
       throw new JobFailure("MALFORMED_SCRIPT", "the SQL script " + spec.entryPoint() + " has no statement");
     }
-    LocalJobRuntime.checkResultNames(statements.stream().map(SqlScript.Statement::name).toList());
+    CalciteJobRuntime.checkResultNames(statements.stream().map(SqlScript.Statement::name).toList());
     List<String> names = new ArrayList<>();
     try (Connection connection = CalciteSession.open(s3, spec.referencedTables(), cancelled)) {
       for (SqlScript.Statement statement : statements) {

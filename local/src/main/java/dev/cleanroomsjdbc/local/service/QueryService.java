@@ -73,8 +73,10 @@ public final class QueryService {
     S3Location folder =
         new S3Location(output.bucket(), JobService.normalisedPrefix(output.keyPrefix()) + queryId + "/");
     ProtectedQuery.Snapshot submitted = query.snapshot();
+    String engine = state.collaborations().get(membership.collaborationId())
+        .map(c -> c.analyticsEngine()).orElse("SPARK");
     runner.submit(query, new QuerySpec(queryId, verified.sql(), verified.sources(), folder, output.resultFormat(),
-        output.singleFileOutput()));
+        output.singleFileOutput(), engine));
     return submitted;
   }
 

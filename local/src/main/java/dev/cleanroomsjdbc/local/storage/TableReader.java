@@ -44,7 +44,7 @@ public final class TableReader {
   }
 
   /** The data files of a table: the object itself, or every object under the prefix that is not a marker. */
-  static List<S3Location> dataFiles(LocalS3 s3, S3Location prefix) {
+  public static List<S3Location> dataFiles(LocalS3 s3, S3Location prefix) {
     List<S3Object> objects = s3.listObjects(prefix);
     for (S3Object o : objects) {
       if (o.key().equals(prefix.key())) {

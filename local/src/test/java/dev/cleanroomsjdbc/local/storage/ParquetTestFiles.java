@@ -105,7 +105,13 @@ public final class ParquetTestFiles {
       case DOUBLE -> group.getDouble(f, 0);
       case FLOAT -> group.getFloat(f, 0);
       case BOOLEAN -> group.getBoolean(f, 0);
-      case INT96 -> throw new IllegalArgumentException("INT96 is not expected in results");
+      // Spark's default timestamp encoding: nanoseconds of the day, then the Julian day, little-endian
+      case INT96 -> {
+        java.nio.ByteBuffer b = group.getInt96(f, 0).toByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long nanos = b.getLong();
+        long julianDay = b.getInt();
+        yield Instant.ofEpochSecond((julianDay - 2_440_588L) * 86_400L, nanos);
+      }
     };
   }
 }

@@ -1,0 +1,71 @@
+package dev.cleanroomsjdbc.local.engine;
+
+import dev.cleanroomsjdbc.local.storage.CsvResultWriter;
+import dev.cleanroomsjdbc.local.storage.LocalS3;
+import dev.cleanroomsjdbc.local.storage.ParquetResultWriter;
+import dev.cleanroomsjdbc.local.storage.S3Location;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Protected queries on Calcite, its rows written as CSV or Parquet: the engine of CLEAN_ROOMS_SQL collaborations
+ * until they get their own (SPARK collaborations run on {@code SparkQueryRuntime}).
+ */
+public final class CalciteQueryRuntime implements QueryRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(CalciteQueryRuntime.class);
+
+  private final LocalS3 s3;
+  private final int rowsPerPart;
+
+  /**
+   * @param rowsPerPart the number of rows per part file when the result is not a single file
+   */
+  public CalciteQueryRuntime(LocalS3 s3, int rowsPerPart) {
+    if (rowsPerPart < 1) {
+      throw new IllegalArgumentException("rowsPerPart must be positive: " + rowsPerPart);
+    }
+    this.s3 = s3;
+    this.rowsPerPart = rowsPerPart;
+  }
+
+  @Override
+  public String run(QuerySpec spec, BooleanSupplier cancelled) throws JobFailure {
+    long start = System.nanoTime();
+    String location;
+    try (Connection connection = CalciteSession.open(s3, spec.tables(), cancelled);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(withoutTrailingSemicolon(spec.sql()))) {
+      location = write(spec, new ResultSetRows(rs), cancelled);
+    } catch (SQLException | RuntimeException e) {
+      throw SqlJobRunner.failure("MALFORMED_QUERY", "", e, cancelled);
+    }
+    LOG.info("query {} wrote its result to {} in {} ms", spec.queryId(), location,
+        (System.nanoTime() - start) / 1_000_000);
+    return location;
+  }
+
+  private String write(QuerySpec spec, ResultSetRows rows, BooleanSupplier cancelled) {
+    boolean csv = "CSV".equals(spec.resultFormat());
+    if (spec.singleFileOutput()) {
+      S3Location target = spec.resultFolder().resolve(csv ? "result.csv" : "result.parquet");
+      return (csv ? CsvResultWriter.writeSingle(s3, target, rows.columns(), rows, cancelled)
+          : ParquetResultWriter.writeSingle(s3, target, rows.columns(), rows, cancelled)).uri();
+    }
+    if (csv) {
+      CsvResultWriter.write(s3, spec.resultFolder(), rows.columns(), rows, rowsPerPart, cancelled);
+    } else {
+      ParquetResultWriter.write(s3, spec.resultFolder(), rows.columns(), rows, rowsPerPart, cancelled);
+    }
+    return spec.resultFolder().uri();
+  }
+
+  // Clean Rooms accepts one statement; a trailing ';' is common in pasted SQL and harmless.
+  private static String withoutTrailingSemicolon(String sql) {
+    return sql.strip().replaceAll(";+$", "");
+  }
+}
