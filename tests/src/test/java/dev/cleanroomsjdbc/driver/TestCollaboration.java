@@ -114,12 +114,36 @@ final class TestCollaboration {
         .source(s -> s.text(sql)));
   }
 
-  /** The URL the standalone command prints: region, membership and both endpoints, no secret. */
+  /**
+   * The URL the standalone command prints (region, membership and both endpoints, no secret), with every template
+   * call running its own job: the specs count jobs and corrupt results, which an identical call must not reuse.
+   */
   String url() {
+    return reusingUrl() + "&reuseWindowSeconds=0";
+  }
+
+  /** The URL as a user has it, where an identical template call within the default window reuses the last run. */
+  String reusingUrl() {
     return "jdbc:cleanrooms://us-east-1/" + demo.advertiserMembershipId()
         + "?cleanRoomsEndpoint=" + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint()
         + "&credentials=STATIC&accessKeyId=" + DemoCollaboration.ADVERTISER_ACCESS_KEY
         + "&pollInitialIntervalMs=20&pollMaxIntervalMs=200";
+  }
+
+  /** A connection as a user has one: the default reuse window. */
+  Connection connectReusing() throws SQLException {
+    return DriverManager.getConnection(reusingUrl(), secret());
+  }
+
+  /** Runs {@code sql} and counts the rows it returns. */
+  long rowCount(Connection c, String sql) throws SQLException {
+    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      long n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
   }
 
   Properties secret() {

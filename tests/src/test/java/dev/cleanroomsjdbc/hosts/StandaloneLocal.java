@@ -35,4 +35,21 @@ final class StandaloneLocal {
   String secret() {
     return DemoCollaboration.ADVERTISER_SECRET;
   }
+
+  java.net.URI endpoint() {
+    return local.endpoint();
+  }
+
+  java.net.URI s3Endpoint() {
+    return local.s3().endpoint();
+  }
+
+  String membershipId() {
+    return local.demo().orElseThrow().advertiserMembershipId();
+  }
+
+  software.amazon.awssdk.services.cleanrooms.CleanRoomsClient advertiserClient() {
+    return DemoCollaboration.client(local.endpoint(), DemoCollaboration.ADVERTISER_ACCESS_KEY,
+        DemoCollaboration.ADVERTISER_SECRET);
+  }
 }
