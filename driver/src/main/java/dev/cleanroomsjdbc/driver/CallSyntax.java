@@ -1,11 +1,11 @@
 package dev.cleanroomsjdbc.driver;
 
 import dev.cleanroomsjdbc.driver.SqlTokens.Kind;
+import dev.cleanroomsjdbc.driver.SqlEdits.Edit;
 import dev.cleanroomsjdbc.driver.SqlTokens.Token;
 import dev.cleanroomsjdbc.execution.SqlState;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,7 +15,12 @@ import java.util.List;
  * ({@code SELECT * FROM (CALL demo.t()) q WHERE 1=0}); Tableau's {@code SELECT TOP n ...} becomes
  * {@code SELECT ... FETCH NEXT n ROWS ONLY}. Everything else passes through unchanged.
  */
-record CallSyntax(String sql, boolean isCall) {
+record CallSyntax(SqlEdits edits, boolean isCall) {
+
+  /** The statement Calcite runs. */
+  String sql() {
+    return edits.rewritten();
+  }
 
   static CallSyntax of(String sql) throws SQLException {
     List<Token> tokens = SqlTokens.of(sql);
@@ -29,8 +34,8 @@ record CallSyntax(String sql, boolean isCall) {
       }
       int close = lastSignificant(tokens);
       if (tokens.size() > 1 && tokens.get(1).is("call") && tokens.get(close).isSymbol('}')) {
-        edits.add(new Edit(tokens.get(0).start(), tokens.get(0).end(), ""));
-        edits.add(new Edit(tokens.get(close).start(), sql.length(), ""));
+        edits.add(new Edit(tokens.get(0).start(), tokens.get(1).start(), ""));
+        edits.add(new Edit(tokens.get(close - 1).end(), sql.length(), ""));
         first = 1;
       }
     }
@@ -46,18 +51,21 @@ record CallSyntax(String sql, boolean isCall) {
       boolean opens = k == first || (k > 0 && (tokens.get(k - 1).isSymbol('(') || tokens.get(k - 1).isSymbol('{')));
       if (tokens.get(k).is("call") && opens) {
         isCall |= k == first;
-        edits.add(call(sql, tokens, k, k == first));
+        edits.addAll(call(sql, tokens, k, k == first));
       }
       if (tokens.get(k).is("select")) {
         top(sql, tokens, k, edits);
       }
     }
-    String rewritten = apply(sql, edits);
-    return new CallSyntax(isCall ? rewritten.strip() : rewritten, isCall);
+    return new CallSyntax(SqlEdits.of(sql, edits), isCall);
   }
 
-  /** {@code CALL name[(args)]} from token {@code k} as the SELECT that reads the template's first result. */
-  private static Edit call(String sql, List<Token> tokens, int k, boolean statement) throws SQLException {
+  /**
+   * {@code CALL name[(args)]} from token {@code k} as the SELECT that reads the template's first result: the
+   * keyword becomes {@code SELECT * FROM TABLE(}, and a parenthesis closes the call, so that the name and the
+   * arguments keep their places (and the positions in messages about them).
+   */
+  private static List<Edit> call(String sql, List<Token> tokens, int k, boolean statement) throws SQLException {
     int e = k + 1;
     while (e < tokens.size() && (tokens.get(e).kind() == Kind.WORD || tokens.get(e).kind() == Kind.QUOTED)) {
       e++;
@@ -70,22 +78,25 @@ record CallSyntax(String sql, boolean isCall) {
     if (e == k + 1) {
       throw SqlState.SYNTAX_ERROR.exception("CALL needs the name of an analysis template: CALL schema.template(...)");
     }
-    String name = sql.substring(tokens.get(k + 1).start(), tokens.get(e - 1).end());
-    String arguments = "()";
+    List<Edit> edits = new ArrayList<>();
+    edits.add(new Edit(tokens.get(k).start(), tokens.get(k + 1).start(), "SELECT * FROM TABLE("));
     int end = tokens.get(e - 1).end();
+    String close = "())";
     if (e < tokens.size() && tokens.get(e).isSymbol('(')) {
-      int close = SqlTokens.matching(tokens, e);
-      if (close < 0) {
-        throw SqlState.SYNTAX_ERROR.exception("The arguments of CALL " + name + " are missing their ')'");
+      int closing = SqlTokens.matching(tokens, e);
+      if (closing < 0) {
+        throw SqlState.SYNTAX_ERROR.exception("The arguments of CALL "
+            + sql.substring(tokens.get(k + 1).start(), end) + " are missing their ')'");
       }
-      arguments = sql.substring(tokens.get(e).start(), tokens.get(close).end());
-      end = tokens.get(close).end();
-      e = close + 1;
+      end = tokens.get(closing).end();
+      close = ")";
+      e = closing + 1;
     }
-    if (statement && e < tokens.size() && tokens.get(e).isSymbol(';') && e == tokens.size() - 1) {
-      end = tokens.get(e).end(); // a trailing ';', as pasted SQL has
+    edits.add(new Edit(end, end, close));
+    if (statement && e == tokens.size() - 1 && tokens.get(e).isSymbol(';')) {
+      edits.add(new Edit(end, tokens.get(e).end(), "")); // a trailing ';', as pasted SQL has
     }
-    return new Edit(tokens.get(k).start(), end, "SELECT * FROM TABLE(" + name + arguments + ")");
+    return edits;
   }
 
   /** {@code SELECT [DISTINCT|ALL] TOP n} at token {@code k}: TOP goes, FETCH NEXT n ROWS ONLY ends the query. */
@@ -141,26 +152,5 @@ record CallSyntax(String sql, boolean isCall) {
   private static int lastSignificant(List<Token> tokens) {
     int last = tokens.size() - 1;
     return last > 0 && tokens.get(last).isSymbol(';') ? last - 1 : last;
-  }
-
-  /** A replacement of {@code [start, end)} by {@code text}. */
-  private record Edit(int start, int end, String text) {}
-
-  private static String apply(String sql, List<Edit> edits) {
-    if (edits.isEmpty()) {
-      return sql;
-    }
-    List<Edit> ordered = new ArrayList<>(edits);
-    ordered.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
-    StringBuilder out = new StringBuilder();
-    int at = 0;
-    for (Edit e : ordered) {
-      if (e.start() < at) {
-        continue; // inside an edit already made (a CALL's arguments are copied as they are)
-      }
-      out.append(sql, at, e.start()).append(e.text());
-      at = e.end();
-    }
-    return out.append(sql.substring(at)).toString();
   }
 }

@@ -62,15 +62,16 @@ final class DriverPreparedStatement extends DriverStatement {
   public boolean execute() throws SQLException {
     checkOpen();
     if (arguments != null) {
-      String bound = arguments.bind(parameters);
+      SqlEdits bound = arguments.bind(parameters);
       Statement statement = delegate();
-      return run(isCall, null, () -> statement.execute(bound) ? statement.getResultSet() : null);
+      return run(isCall, null, bound,
+          () -> statement.execute(bound.rewritten()) ? statement.getResultSet() : null);
     }
     PreparedStatement calcite = (PreparedStatement) delegate();
     parameters.applyTo(calcite);
     Execution adopt = prepared;
     prepared = null;
-    return run(isCall, adopt, () -> calcite.execute() ? calcite.getResultSet() : null);
+    return run(isCall, adopt, null, () -> calcite.execute() ? calcite.getResultSet() : null);
   }
 
   /**

@@ -68,7 +68,8 @@ class DriverStatement {
       throw SqlState.SYNTAX_ERROR.exception("The statement has parameter markers (?): run it with a"
           + " PreparedStatement and bind a value to each");
     }
-    return run(call.isCall(), null, () -> delegate.execute(call.sql()) ? delegate.getResultSet() : null);
+    return run(call.isCall(), null, call.edits(),
+        () -> delegate.execute(call.sql()) ? delegate.getResultSet() : null);
   }
 
   public int executeUpdate(String sql) throws SQLException {
@@ -89,8 +90,11 @@ class DriverStatement {
     ResultSet run() throws SQLException;
   }
 
-  /** Runs one execution: makes it current for Calcite's callbacks, arms the timeout, translates failures. */
-  boolean run(boolean isCall, Execution adopted, FirstResult work) throws SQLException {
+  /**
+   * Runs one execution: makes it current for Calcite's callbacks, arms the timeout, translates failures, telling
+   * their positions in the text the user wrote ({@code positions}: how the statement was rewritten, or null).
+   */
+  boolean run(boolean isCall, Execution adopted, SqlEdits positions, FirstResult work) throws SQLException {
     checkOpen();
     closeCurrent();
     pending.clear();
@@ -111,7 +115,8 @@ class DriverStatement {
       }
       return current != null;
     } catch (SQLException | RuntimeException e) {
-      SQLException failure = CalciteErrors.translate(e);
+      SQLException failure = positions == null ? CalciteErrors.translate(e)
+          : CalciteErrors.inUsersText(CalciteErrors.translate(e), positions::inOriginal);
       try {
         closeCurrent();
       } catch (SQLException suppressed) {

@@ -73,7 +73,8 @@ final class SessionState {
   }
 
   private static SQLException noSavepoints() {
-    return SqlState.FEATURE_NOT_SUPPORTED.exception("A Clean Rooms collaboration has no transactions, so no savepoints");
+    return SqlState.FEATURE_NOT_SUPPORTED.exception(
+        "A Clean Rooms collaboration has no transactions, so no savepoints");
   }
 
   public int getTransactionIsolation() {

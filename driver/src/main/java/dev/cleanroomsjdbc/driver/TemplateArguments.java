@@ -29,24 +29,24 @@ final class TemplateArguments {
     }
   }
 
-  private final String sql;
+  private final SqlEdits call;
   private final List<Slot> slots;
 
-  private TemplateArguments(String sql, List<Slot> slots) {
-    this.sql = sql;
+  private TemplateArguments(SqlEdits call, List<Slot> slots) {
+    this.call = call;
     this.slots = slots;
   }
 
-  /** The markers of {@code sql} (already rewritten by {@link CallSyntax}), with the template arguments among them. */
-  static TemplateArguments find(String sql, CollaborationSchema collaboration) {
-    List<Token> tokens = SqlTokens.of(sql);
+  /** The markers of a statement as {@link CallSyntax} rewrote it, with the template arguments among them. */
+  static TemplateArguments find(SqlEdits call, CollaborationSchema collaboration) {
+    List<Token> tokens = SqlTokens.of(call.rewritten());
     List<Slot> slots = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.get(i).kind() == Kind.PARAMETER) {
         slots.add(argument(tokens, i, collaboration));
       }
     }
-    return new TemplateArguments(sql, List.copyOf(slots));
+    return new TemplateArguments(call, List.copyOf(slots));
   }
 
   /** Whether a marker is an argument of a template, so that the statement must be planned with its values. */
@@ -59,20 +59,18 @@ final class TemplateArguments {
   }
 
   /** The statement with every marker replaced by its value: a template argument as text, others by their type. */
-  String bind(StatementParameters values) throws SQLException {
+  SqlEdits bind(StatementParameters values) throws SQLException {
     values.checkAllSet();
-    StringBuilder out = new StringBuilder();
-    int at = 0;
+    List<SqlEdits.Edit> literals = new ArrayList<>();
     for (int i = 0; i < slots.size(); i++) {
       Slot slot = slots.get(i);
       Object value = values.value(i);
       String literal = slot.template() != null && value != null
           ? SqlLiterals.write(SqlLiterals.text(value), SqlTypeName.VARCHAR, CalciteSqlDialect.DEFAULT, i + 1)
           : SqlLiterals.write(value, null, CalciteSqlDialect.DEFAULT, i + 1);
-      out.append(sql, at, slot.offset()).append(literal);
-      at = slot.offset() + 1;
+      literals.add(new SqlEdits.Edit(slot.offset(), slot.offset() + 1, literal));
     }
-    return out.append(sql.substring(at)).toString();
+    return call.then(literals);
   }
 
   /** The template parameter the marker at token {@code marker} gives a value to, if any. */

@@ -128,6 +128,26 @@ class ToolFormsTest {
     }
   }
 
+  @Test
+  void anErrorPointsIntoTheTextTheUserTypedNotTheRewrittenOne() throws Exception {
+    try (Connection c = collaboration.connect(); Statement s = c.createStatement()) {
+      java.sql.SQLException call = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+          () -> s.executeQuery("CALL demo.no_such_template()"));
+      assertTrue(call.getMessage().contains("line 1, column 11 to line 1, column 28"), call.getMessage());
+      java.sql.SQLException top = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+          () -> s.executeQuery("SELECT TOP 3 no_such_column FROM demo.customers"));
+      assertTrue(top.getMessage().contains("line 1, column 14"), top.getMessage());
+    }
+    try (Connection c = collaboration.connect(); PreparedStatement ps = c.prepareStatement(
+        "CALL demo.customers_by_segment(skip_segment => ?, no_such_parameter => 1)")) {
+      ps.setString(1, "a much longer value than the marker it replaces");
+      java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+          ps::executeQuery);
+      // the call runs from the name to its parenthesis in what the user wrote, whatever length the value had
+      assertTrue(e.getMessage().contains("line 1, column 11 to line 1, column 73"), e.getMessage());
+    }
+  }
+
   private static long count(Connection c, String sql) throws Exception {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
