@@ -45,19 +45,13 @@ final class Credentials implements AutoCloseable {
   /** The credentials provider the settings ask for, checked by resolving it once. */
   static Credentials open(ConnectionSettings s, String region) throws SQLException {
     String choice = s.getChoice(ConnectionProperty.CREDENTIALS);
-    AwsCredentialsProvider base = base(s, choice);
     Optional<String> roleArn = s.get(ConnectionProperty.ROLE_ARN);
     Credentials credentials;
-    if (roleArn.isPresent()) {
-      StsClient sts = sts(base, region, s.getUri(ConnectionProperty.STS_ENDPOINT).orElse(null));
-      StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-          .refreshRequest(r -> r.roleArn(roleArn.get())
-              .roleSessionName(s.get(ConnectionProperty.ROLE_SESSION_NAME).orElse(DEFAULT_SESSION_NAME))
-              .externalId(s.get(ConnectionProperty.EXTERNAL_ID).orElse(null)))
-          .build();
-      credentials = new Credentials(assumed, assumed, sts, closeable(base));
-    } else {
-      credentials = new Credentials(base, closeable(base));
+    try {
+      credentials = build(s, choice, region, roleArn);
+    } catch (RuntimeException e) {
+      // the SDK's profile provider throws as it reads a profile it cannot use
+      throw SqlState.INVALID_AUTHORIZATION.exception(advice(choice, s, roleArn.orElse(null), e), e);
     }
     try {
       credentials.check(choice, s, roleArn.orElse(null));
@@ -66,6 +60,21 @@ final class Credentials implements AutoCloseable {
       throw e;
     }
     return credentials;
+  }
+
+  private static Credentials build(ConnectionSettings s, String choice, String region, Optional<String> roleArn)
+      throws SQLException {
+    AwsCredentialsProvider base = base(s, choice);
+    if (roleArn.isEmpty()) {
+      return new Credentials(base, closeable(base));
+    }
+    StsClient sts = sts(base, region, s.getUri(ConnectionProperty.STS_ENDPOINT).orElse(null));
+    StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+        .refreshRequest(r -> r.roleArn(roleArn.get())
+            .roleSessionName(s.get(ConnectionProperty.ROLE_SESSION_NAME).orElse(DEFAULT_SESSION_NAME))
+            .externalId(s.get(ConnectionProperty.EXTERNAL_ID).orElse(null)))
+        .build();
+    return new Credentials(assumed, assumed, sts, closeable(base));
   }
 
   private static AwsCredentialsProvider base(ConnectionSettings s, String choice) throws SQLException {
