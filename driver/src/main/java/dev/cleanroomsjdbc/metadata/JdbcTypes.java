@@ -83,6 +83,14 @@ public final class JdbcTypes {
     if (calciteName == null) {
       return null;
     }
+    String name = calciteName.replace(" NOT NULL", "").trim();
+    if (name.endsWith(" ARRAY") || name.endsWith(" MULTISET")) {
+      return "ARRAY"; // VARCHAR ARRAY
+    } else if (name.endsWith(" MAP")) {
+      return "MAP"; // (VARCHAR, BIGINT) MAP
+    } else if (name.startsWith("RecordType") || name.startsWith("ROW")) {
+      return "STRUCT";
+    }
     int paren = calciteName.indexOf('(');
     String bare = (paren < 0 ? calciteName : calciteName.substring(0, paren)).replace(" NOT NULL", "").trim();
     return bare.equals("TIMESTAMP_WITH_LOCAL_TIME_ZONE") ? "TIMESTAMP WITH LOCAL TIME ZONE" : bare;
