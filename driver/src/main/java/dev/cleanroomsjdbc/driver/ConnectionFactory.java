@@ -4,11 +4,14 @@ import dev.cleanroomsjdbc.execution.PollSchedule;
 import dev.cleanroomsjdbc.execution.ServiceClients;
 import dev.cleanroomsjdbc.execution.ServiceConfig;
 import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.execution.UserAgent;
+import dev.cleanroomsjdbc.metadata.DriverInfo;
 import dev.cleanroomsjdbc.results.ResultReader;
 import dev.cleanroomsjdbc.results.S3Access;
 import dev.cleanroomsjdbc.schema.CollaborationSchema;
 import dev.cleanroomsjdbc.schema.CleanRoomsTypeSystem;
 import dev.cleanroomsjdbc.schema.CollaborationSession;
+import dev.cleanroomsjdbc.schema.SqlFunctions;
 import dev.cleanroomsjdbc.schema.SystemSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.jdbc.CalciteConnection;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 
 /** Opens a connection: settings to clients, clients to the membership's collaboration, that to a Calcite schema. */
@@ -27,37 +30,62 @@ final class ConnectionFactory {
   private ConnectionFactory() {}
 
   static Connection open(ConnectionSettings requested) throws SQLException {
-    ConnectionSettings settings = requested.local() ? withLocalEndpoints(requested) : requested;
-    String membership = settings.require(ConnectionProperty.MEMBERSHIP,
+    ConnectionSettings local = requested.local() ? withLocalEndpoints(requested) : requested;
+    String membership = local.require(ConnectionProperty.MEMBERSHIP,
         "(the URL's path, e.g. jdbc:cleanrooms://us-east-1/<membership id>)");
-    AwsCredentialsProvider credentials = Credentials.from(settings);
+    ConnectionSettings settings = Regions.resolve(local);
+    String region = settings.get(ConnectionProperty.REGION).orElseThrow();
+    Credentials credentials = Credentials.open(settings, region);
+    AtomicReference<String> applicationName = new AtomicReference<>();
     ServiceConfig config = new ServiceConfig(
-        settings.get(ConnectionProperty.REGION).orElseThrow(),
+        region,
         settings.getUri(ConnectionProperty.CLEAN_ROOMS_ENDPOINT).orElse(null),
         settings.getUri(ConnectionProperty.S3_ENDPOINT).orElse(null),
-        credentials,
+        credentials.provider(),
         settings.getInt(ConnectionProperty.MAX_RETRIES),
         new PollSchedule(Duration.ofMillis(settings.getInt(ConnectionProperty.POLL_INITIAL_INTERVAL_MS)),
             Duration.ofMillis(Math.max(settings.getInt(ConnectionProperty.POLL_MAX_INTERVAL_MS),
                 settings.getInt(ConnectionProperty.POLL_INITIAL_INTERVAL_MS))),
-            Math.max(1.0, settings.getDouble(ConnectionProperty.POLL_MULTIPLIER))));
-    CleanRoomsClient client = ServiceClients.cleanRooms(config);
+            Math.max(1.0, settings.getDouble(ConnectionProperty.POLL_MULTIPLIER))),
+        new UserAgent(DriverInfo.VERSION, applicationName::get));
+    CleanRoomsClient client = null;
     ResultReader results = null;
     CalciteConnection calcite = null;
     try {
-      results = new ResultReader(new S3Access(config.s3Endpoint(), config.region(), credentials,
+      client = ServiceClients.cleanRooms(config);
+      results = new ResultReader(new S3Access(config.s3Endpoint(), config.region(), credentials.provider(),
           config.s3Endpoint() != null));
-      CollaborationSession session = CollaborationSession.open(client, membership, config.pollSchedule(), results);
+      CollaborationSession session = openMembership(client, membership, config, results, settings);
       String schemaName = settings.get(ConnectionProperty.SCHEMA)
           .orElseGet(() -> schemaNameOf(session.membership().collaborationName()));
       calcite = calcite();
       CollaborationSchema collaboration = new CollaborationSchema(schemaName, session);
       calcite.getRootSchema().add(schemaName, collaboration);
       calcite.getRootSchema().add(SystemSchema.NAME, new SystemSchema(collaboration));
+      SqlFunctions.addTo(calcite.getRootSchema());
       calcite.setSchema(schemaName);
-      return new DriverConnection(calcite, collaboration, settings).open();
+      return new DriverConnection(calcite, collaboration, settings, credentials, applicationName).open();
     } catch (SQLException | RuntimeException e) {
-      closeQuietly(calcite, results, client, e);
+      closeQuietly(calcite, results, client, credentials, e);
+      throw e instanceof SQLException sql ? sql : SqlState.CONNECTION_FAILURE.exception(
+          "The connection could not be opened: " + e, e);
+    }
+  }
+
+  /** GetMembership, where credentials the service refuses come back as 28000 saying what to check. */
+  private static CollaborationSession openMembership(CleanRoomsClient client, String membership,
+      ServiceConfig config, ResultReader results, ConnectionSettings settings) throws SQLException {
+    try {
+      return CollaborationSession.open(client, membership, config.pollSchedule(), results,
+          Duration.ofSeconds(settings.getInt(ConnectionProperty.REUSE_WINDOW_SECONDS)));
+    } catch (SQLException e) {
+      if (SqlState.INVALID_AUTHORIZATION.code().equals(e.getSQLState())) {
+        throw SqlState.INVALID_AUTHORIZATION.exception("Clean Rooms refused the credentials (credentials="
+            + settings.getChoice(ConnectionProperty.CREDENTIALS) + settings.get(ConnectionProperty.ROLE_ARN)
+                .map(r -> ", roleArn=" + r).orElse("") + ") for membership " + membership + ": "
+            + Credentials.firstSentence(e.getMessage()) + ". Check that they are current and may call"
+            + " cleanrooms:GetMembership on it", e);
+      }
       throw e;
     }
   }
@@ -106,15 +134,17 @@ final class ConnectionFactory {
   }
 
   private static void closeQuietly(CalciteConnection calcite, ResultReader results, CleanRoomsClient client,
-      Exception failure) {
-    try {
+      Credentials credentials, Exception failure) {
+    try (credentials) {
       if (calcite != null) {
         calcite.close();
       }
       if (results != null) {
         results.close();
       }
-      client.close();
+      if (client != null) {
+        client.close();
+      }
     } catch (Exception e) {
       failure.addSuppressed(e);
     }

@@ -15,6 +15,8 @@ public enum ConnectionProperty {
   CREDENTIALS("credentials", Type.CHOICE, "DEFAULT", false,
       "Where AWS credentials come from: DEFAULT (the SDK's default chain), PROFILE (a named profile) or STATIC (accessKeyId/secretAccessKey).",
       "DEFAULT", "PROFILE", "STATIC"),
+  EXTERNAL_ID("externalId", Type.STRING, null, false,
+      "External id to pass when assuming roleArn, if the role's trust policy asks for one."),
   MAX_RETRIES("maxRetries", Type.INTEGER, "3", false,
       "Retries of a throttled or failed Clean Rooms or S3 request (the SDK's standard retry strategy with backoff)."),
   MEMBERSHIP("membership", Type.STRING, null, false,
@@ -27,8 +29,14 @@ public enum ConnectionProperty {
       "Growth of the wait between two polls."),
   PROFILE("profile", Type.STRING, null, false,
       "AWS profile name, used when credentials=PROFILE."),
-  REGION("region", Type.STRING, "us-east-1", false,
-      "AWS region of the collaboration. Also the host of the URL."),
+  REGION("region", Type.STRING, null, false,
+      "AWS region of the collaboration. Also the host of the URL. Default: the SDK's region chain (AWS_REGION, the profile's region)."),
+  REUSE_WINDOW_SECONDS("reuseWindowSeconds", Type.INTEGER, "60", false,
+      "An analysis template called again with the same arguments, by this membership, within this many seconds of its last run ending, reads that run's result again instead of running again (with a SQLWarning saying so). 0 runs every call."),
+  ROLE_ARN("roleArn", Type.STRING, null, false,
+      "IAM role to assume (STS AssumeRole) with the credentials the credentials property gives, e.g. arn:aws:iam::111122223333:role/Analyst."),
+  ROLE_SESSION_NAME("roleSessionName", Type.STRING, "cleanrooms-jdbc", false,
+      "Session name when assuming roleArn; it shows in CloudTrail."),
   S3_ENDPOINT("s3Endpoint", Type.URI, null, false,
       "S3 endpoint override for reading results (path-style access is used with an override)."),
   SCHEMA("schema", Type.STRING, null, false,
@@ -36,7 +44,9 @@ public enum ConnectionProperty {
   SECRET_ACCESS_KEY("secretAccessKey", Type.STRING, null, true,
       "AWS secret access key, used when credentials=STATIC. The JDBC 'password' property is an alias. Never logged."),
   SESSION_TOKEN("sessionToken", Type.STRING, null, true,
-      "AWS session token for temporary STATIC credentials. Never logged.");
+      "AWS session token for temporary STATIC credentials. Never logged."),
+  STS_ENDPOINT("stsEndpoint", Type.URI, null, false,
+      "STS endpoint override for assuming roleArn (a VPC endpoint, or a local Clean Rooms). Default: the region's endpoint.");
 
   /** How a property's text is read. */
   public enum Type { STRING, INTEGER, DOUBLE, URI, CHOICE }

@@ -12,6 +12,7 @@ import dev.cleanroomsjdbc.schema.SystemSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,6 +38,7 @@ class DriverStatement {
   private final Deque<PendingResult> pending = new ArrayDeque<>();
   private ResultSet current;
   private Statement internal;
+  private SQLWarning warnings;
 
   DriverStatement(DriverConnection connection, Statement delegate) {
     this.connection = connection;
@@ -61,7 +63,13 @@ class DriverStatement {
 
   public boolean execute(String sql) throws SQLException {
     CallSyntax call = CallSyntax.of(sql);
-    return run(call.isCall(), null, () -> delegate.execute(call.sql()) ? delegate.getResultSet() : null);
+    if (!SqlTokens.parameters(call.sql()).isEmpty()) {
+      // Calcite would run the statement with every marker NULL: no statement reaches Clean Rooms unbound
+      throw SqlState.SYNTAX_ERROR.exception("The statement has parameter markers (?): run it with a"
+          + " PreparedStatement and bind a value to each");
+    }
+    return run(call.isCall(), null, call.edits(),
+        () -> delegate.execute(call.sql()) ? delegate.getResultSet() : null);
   }
 
   public int executeUpdate(String sql) throws SQLException {
@@ -82,8 +90,11 @@ class DriverStatement {
     ResultSet run() throws SQLException;
   }
 
-  /** Runs one execution: makes it current for Calcite's callbacks, arms the timeout, translates failures. */
-  boolean run(boolean isCall, Execution adopted, FirstResult work) throws SQLException {
+  /**
+   * Runs one execution: makes it current for Calcite's callbacks, arms the timeout, translates failures, telling
+   * their positions in the text the user wrote ({@code positions}: how the statement was rewritten, or null).
+   */
+  boolean run(boolean isCall, Execution adopted, SqlEdits positions, FirstResult work) throws SQLException {
     checkOpen();
     closeCurrent();
     pending.clear();
@@ -91,18 +102,21 @@ class DriverStatement {
     if (adopted != null) {
       execution.adopt(adopted);
     }
+    warnings = null;
     running = execution;
     ScheduledFuture<?> timeout = Timeouts.arm(execution, queryTimeoutSeconds);
     try (Execution.Scope scope = execution.enter()) {
       ResultSet first = work.run();
-      current = first == null ? null : connection.wrap(first, self);
+      warnings = execution.warnings();
+      current = first == null ? null : connection.wrap(first, self, warnings);
       lastJobs = execution.completedJobs();
       if (isCall) {
         queueFurtherResults();
       }
       return current != null;
     } catch (SQLException | RuntimeException e) {
-      SQLException failure = CalciteErrors.translate(e);
+      SQLException failure = positions == null ? CalciteErrors.translate(e)
+          : CalciteErrors.inUsersText(CalciteErrors.translate(e), positions::inOriginal);
       try {
         closeCurrent();
       } catch (SQLException suppressed) {
@@ -135,6 +149,25 @@ class DriverStatement {
     return current;
   }
 
+  /** What the last execution has to say (a template's result read again within the reuse window, say). */
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    SQLWarning own = warnings;
+    SQLWarning calcite = delegate.getWarnings();
+    if (own == null) {
+      return calcite;
+    }
+    if (calcite != null && own.getNextWarning() == null) {
+      own.setNextWarning(calcite);
+    }
+    return own;
+  }
+
+  public void clearWarnings() throws SQLException {
+    warnings = null;
+    delegate.clearWarnings();
+  }
+
   public int getUpdateCount() {
     return -1;
   }
@@ -164,7 +197,7 @@ class DriverStatement {
     String sql = "SELECT * FROM TABLE(\"" + SystemSchema.NAME + "\".\"" + JobResultFunction.NAME + "\"('"
         + next.jobId().replace("'", "''") + "', '" + next.name().replace("'", "''") + "'))";
     try {
-      this.current = connection.wrap(internal.executeQuery(sql), self);
+      this.current = connection.wrap(internal.executeQuery(sql), self, null);
     } catch (SQLException | RuntimeException e) {
       throw CalciteErrors.translate(e);
     }

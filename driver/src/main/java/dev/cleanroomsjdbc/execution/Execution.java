@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.execution;
 
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class Execution {
   private final List<CompletedJob> completedJobs = new ArrayList<>();
   private final Map<Object, Object> memos = new HashMap<>();
   private final Consumer<JobProgress> progress;
+  private SQLWarning warnings;
 
   public Execution(Consumer<JobProgress> progress) {
     this.progress = progress == null ? p -> { } : progress;
@@ -112,6 +114,20 @@ public final class Execution {
     completedJobs.add(job);
   }
 
+  /** Something the statement's caller should know about this execution (a result read again, say). */
+  public synchronized void warn(SQLWarning warning) {
+    if (warnings == null) {
+      warnings = warning;
+    } else {
+      warnings.setNextWarning(warning);
+    }
+  }
+
+  /** The warnings of this execution, chained, or null. */
+  public synchronized SQLWarning warnings() {
+    return warnings;
+  }
+
   /** The jobs this execution ran to SUCCESS, in order. */
   public synchronized List<CompletedJob> completedJobs() {
     return List.copyOf(completedJobs);
@@ -143,12 +159,22 @@ public final class Execution {
   /** Moves what another execution computed and nobody took into this one (a prepare handing over to its execute). */
   public void adopt(Execution other) {
     Map<Object, Object> moved;
+    List<CompletedJob> jobs;
+    SQLWarning warned;
     synchronized (other) {
       moved = new HashMap<>(other.memos);
       other.memos.clear();
+      jobs = List.copyOf(other.completedJobs);
+      other.completedJobs.clear();
+      warned = other.warnings;
+      other.warnings = null;
     }
     synchronized (this) {
       moved.forEach(memos::putIfAbsent);
+      completedJobs.addAll(0, jobs);
+    }
+    if (warned != null) {
+      warn(warned);
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Duration;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJob;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobStatus;
@@ -14,14 +15,26 @@ import software.amazon.awssdk.services.cleanrooms.model.TargetProtectedJobStatus
 public final class ProtectedJobRunner {
   private final CleanRoomsClient client;
   private final RemoteRunner runner;
+  private final RecentRuns recent;
 
-  public ProtectedJobRunner(CleanRoomsClient client, PollSchedule schedule) {
+  /** @param reuseWindow how long after a run of the same template ended its result is read again (0: never) */
+  public ProtectedJobRunner(CleanRoomsClient client, PollSchedule schedule, Duration reuseWindow) {
     this.client = client;
     this.runner = new RemoteRunner(schedule);
+    this.recent = new RecentRuns(client, reuseWindow);
   }
 
-  /** Runs the template's job to its end; returns where its results are, or throws why it did not succeed. */
-  public CompletedJob run(String membershipId, String templateArn, Execution execution) throws SQLException {
+  /**
+   * Runs the template's job to its end, or finds one that ended within the reuse window; returns where its results
+   * are, or throws why it did not succeed.
+   */
+  public CompletedJob run(String membershipId, String templateArn, String templateName, Execution execution)
+      throws SQLException {
+    execution.throwIfStopped("Protected job");
+    var reused = recent.job(membershipId, templateArn);
+    if (reused.isPresent()) {
+      return recent.reuse(reused.get(), templateName, execution);
+    }
     return runner.run(new RemoteWork() {
       @Override
       public String kind() {

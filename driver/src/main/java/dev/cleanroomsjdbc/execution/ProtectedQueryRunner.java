@@ -4,6 +4,7 @@ import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedQuery;
@@ -18,15 +19,26 @@ import software.amazon.awssdk.services.cleanrooms.model.TargetProtectedQueryStat
 public final class ProtectedQueryRunner {
   private final CleanRoomsClient client;
   private final RemoteRunner runner;
+  private final RecentRuns recent;
 
-  public ProtectedQueryRunner(CleanRoomsClient client, PollSchedule schedule) {
+  /** @param reuseWindow how long after a run of the same template ended its result is read again (0: never) */
+  public ProtectedQueryRunner(CleanRoomsClient client, PollSchedule schedule, Duration reuseWindow) {
     this.client = client;
     this.runner = new RemoteRunner(schedule);
+    this.recent = new RecentRuns(client, reuseWindow);
   }
 
-  /** Runs a SQL analysis template with its parameter values (as text, the service's representation). */
-  public CompletedJob runTemplate(String membershipId, String templateArn, Map<String, String> parameters,
-      Execution execution) throws SQLException {
+  /**
+   * Runs a SQL analysis template with its parameter values (as text, the service's representation), or finds a run
+   * with the same values that ended within the reuse window.
+   */
+  public CompletedJob runTemplate(String membershipId, String templateArn, String templateName,
+      Map<String, String> parameters, Execution execution) throws SQLException {
+    execution.throwIfStopped("Protected query");
+    var reused = recent.query(membershipId, templateArn, parameters);
+    if (reused.isPresent()) {
+      return recent.reuse(reused.get(), templateName, execution);
+    }
     return runner.run(new QueryWork(membershipId, templateArn, parameters, null), execution);
   }
 

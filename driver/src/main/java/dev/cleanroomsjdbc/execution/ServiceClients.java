@@ -13,7 +13,8 @@ public final class ServiceClients {
         .region(Region.of(config.region()))
         .credentialsProvider(config.credentials())
         .overrideConfiguration(o -> o.retryStrategy(
-            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxRetries() + 1).build()));
+                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxRetries() + 1).build())
+            .addExecutionInterceptor(config.userAgent()));
     if (config.cleanRoomsEndpoint() != null) {
       builder.endpointOverride(config.cleanRoomsEndpoint());
     }

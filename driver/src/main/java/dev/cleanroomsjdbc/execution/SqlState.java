@@ -9,12 +9,15 @@ import java.sql.SQLNonTransientException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
+import java.sql.SQLWarning;
 
 /**
  * Every SQLState the driver raises, with the {@link SQLException} subclass that carries it. Every failure
  * the driver reports is built here, so that a state always comes with the same exception type.
  */
 public enum SqlState {
+  /** Not an error: something the caller should know (a setting without effect, a result read again). */
+  WARNING("01000"),
   /** The URL or a connection property is malformed or unknown. */
   INVALID_CONNECTION_ATTRIBUTE("08001"),
   /** The service or S3 cannot be reached, or the membership cannot be opened. */
@@ -51,6 +54,8 @@ public enum SqlState {
   INTERNAL_ERROR("XX000"),
   /** The JDBC call is not supported by this driver. */
   FEATURE_NOT_SUPPORTED("0A000"),
+  /** A cursor movement a forward-only result set cannot make, or a read with no current row. */
+  INVALID_CURSOR_STATE("24000"),
   /** The connection or statement is closed. */
   CONNECTION_CLOSED("08003");
 
@@ -62,6 +67,11 @@ public enum SqlState {
 
   public String code() {
     return code;
+  }
+
+  /** A warning with this state (meant for {@link #WARNING}). */
+  public SQLWarning warning(String message) {
+    return new SQLWarning(message, code);
   }
 
   /** An exception of the subclass that fits this state. */
@@ -78,6 +88,8 @@ public enum SqlState {
       case SYNTAX_ERROR, UNDEFINED_OBJECT, UNDEFINED_FUNCTION, RULE_VIOLATION ->
           new SQLSyntaxErrorException(message, code, cause);
       case INVALID_PARAMETER_VALUE, DATA_EXCEPTION -> new SQLDataException(message, code, cause);
+      case INVALID_CURSOR_STATE -> new SQLException(message, code, cause);
+      case WARNING -> new SQLWarning(message, code, cause);
       case TIMEOUT -> new SQLTimeoutException(message, code, cause);
       case THROTTLED, QUOTA_EXCEEDED, CONFLICT -> new SQLTransientException(message, code, cause);
       case FEATURE_NOT_SUPPORTED -> new SQLFeatureNotSupportedException(message, code, cause);

@@ -35,6 +35,29 @@ public final class CalciteErrors {
   }
 
   /**
+   * {@code e} with its message told in the user's text ({@code inUsersText} rewrites its positions), when it is
+   * about the statement's text (a syntax or name error); any other failure as it is.
+   */
+  public static SQLException inUsersText(SQLException e, java.util.function.UnaryOperator<String> inUsersText) {
+    String state = e.getSQLState();
+    if (state == null || !state.startsWith("42") || e.getMessage() == null) {
+      return e;
+    }
+    String message = inUsersText.apply(e.getMessage());
+    if (message.equals(e.getMessage())) {
+      return e;
+    }
+    for (SqlState s : SqlState.values()) {
+      if (s.code().equals(state)) {
+        SQLException told = s.exception(message, e.getCause() != null ? e.getCause() : e);
+        told.setNextException(e.getNextException());
+        return told;
+      }
+    }
+    return e;
+  }
+
+  /**
    * The driver's own SQLException inside {@code t}: along the causes, and among suppressed exceptions too, since
    * Calcite's code generator reports a failed {@code implement} as "Unable to implement" with the failure
    * suppressed, not as its cause.

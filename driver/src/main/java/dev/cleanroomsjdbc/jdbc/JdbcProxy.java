@@ -7,33 +7,39 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes a JDBC object that behaves like a Calcite one except where the driver has something to add: every
- * method that the {@code overrides} object declares publicly (same name and parameters) runs there, every
- * other one on the Calcite delegate. This keeps the driver's JDBC classes to the few methods that matter
- * (execute, cancel, close, metadata) instead of hundreds of hand-written delegations.
+ * method that one of the {@code overrides} objects declares publicly (same name and parameters) runs on the first
+ * that does, every other one on the Calcite delegate. This keeps the driver's JDBC classes to the few methods that
+ * matter (execute, cancel, close, metadata) instead of hundreds of hand-written delegations.
  */
 public final class JdbcProxy implements InvocationHandler {
   private static final Map<Class<?>, Map<Method, Optional<Method>>> OVERRIDES = new ConcurrentHashMap<>();
 
-  private final Object overrides;
+  private final List<Object> overrides;
   private final Object delegate;
 
-  private JdbcProxy(Object overrides, Object delegate) {
+  private JdbcProxy(List<Object> overrides, Object delegate) {
     this.overrides = overrides;
     this.delegate = delegate;
   }
 
   /** A proxy implementing {@code type} (and {@code more}) over {@code delegate}, with {@code overrides} first. */
   public static <T> T of(Class<T> type, Object overrides, Object delegate, Class<?>... more) {
+    return of(type, List.of(overrides), delegate, more);
+  }
+
+  /** A proxy implementing {@code type} (and {@code more}) over {@code delegate}, each of {@code layers} in turn first. */
+  public static <T> T of(Class<T> type, List<Object> layers, Object delegate, Class<?>... more) {
     Class<?>[] interfaces = Arrays.copyOf(more, more.length + 1);
     interfaces[more.length] = type;
     return type.cast(Proxy.newProxyInstance(JdbcProxy.class.getClassLoader(), interfaces,
-        new JdbcProxy(overrides, delegate)));
+        new JdbcProxy(List.copyOf(layers), delegate)));
   }
 
   @Override
@@ -62,9 +68,16 @@ public final class JdbcProxy implements InvocationHandler {
       default:
         break;
     }
-    Optional<Method> override = OVERRIDES.computeIfAbsent(overrides.getClass(), c -> new ConcurrentHashMap<>())
-        .computeIfAbsent(method, m -> find(overrides.getClass(), m));
-    Object target = override.isPresent() ? overrides : delegate;
+    Optional<Method> override = Optional.empty();
+    Object target = delegate;
+    for (Object layer : overrides) {
+      override = OVERRIDES.computeIfAbsent(layer.getClass(), c -> new ConcurrentHashMap<>())
+          .computeIfAbsent(method, m -> find(layer.getClass(), m));
+      if (override.isPresent()) {
+        target = layer;
+        break;
+      }
+    }
     Method toCall = override.orElse(method);
     if (override.isEmpty() && !method.getDeclaringClass().isInstance(delegate)) {
       throw SqlState.FEATURE_NOT_SUPPORTED.exception(method.getDeclaringClass().getSimpleName() + "."

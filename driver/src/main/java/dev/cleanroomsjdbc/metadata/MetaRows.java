@@ -4,14 +4,19 @@ import dev.cleanroomsjdbc.jdbc.JdbcProxy;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetMetaDataImpl;
 import javax.sql.rowset.RowSetProvider;
 
-/** A small, fully materialised metadata result (the JDK's CachedRowSet), correctly shaped even when empty. */
+/**
+ * A small, fully materialised metadata result, correctly shaped even when empty: its rows are held by the JDK's
+ * CachedRowSet (which converts values between getters) and read forward only ({@link MetaResultSet}).
+ */
 final class MetaRows {
   /** A column of a metadata result, named and typed as the JDBC specification lists it. */
   record Column(String name, int type) {}
@@ -21,6 +26,10 @@ final class MetaRows {
 
   MetaRows(Column... columns) {
     this.columns = columns;
+  }
+
+  MetaRows(List<Column> columns) {
+    this(columns.toArray(Column[]::new));
   }
 
   /** An empty result with the columns of {@code like}, to copy another result's rows into. */
@@ -41,7 +50,46 @@ final class MetaRows {
     return row;
   }
 
+  /**
+   * Copies every row of {@code from} into these columns, matching them by label (a column {@code from} lacks stays
+   * null), and closes {@code from}.
+   */
+  MetaRows copy(ResultSet from) throws SQLException {
+    try (from) {
+      ResultSetMetaData md = from.getMetaData();
+      Map<String, Integer> positions = new HashMap<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        positions.putIfAbsent(md.getColumnLabel(i).toUpperCase(Locale.ROOT), i);
+      }
+      while (from.next()) {
+        Object[] row = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+          Integer p = positions.get(columns[i].name());
+          row[i] = p == null ? null : from.getObject(p);
+        }
+        rows.add(row);
+      }
+    }
+    return this;
+  }
+
+  int column(String name) {
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i].name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + name);
+  }
+
+  List<Object[]> rows() {
+    return rows;
+  }
+
   void add(Object... values) {
+    if (values.length != columns.length) {
+      throw new IllegalArgumentException(values.length + " values for " + columns.length + " columns");
+    }
     rows.add(values);
   }
 
@@ -66,38 +114,6 @@ final class MetaRows {
       set.last(); // CachedRowSet inserts after the current row: keep it at the end, so rows keep their order
     }
     set.beforeFirst();
-    return JdbcProxy.of(ResultSet.class, new RowSetOverrides(set), set);
-  }
-
-  /** What the JDK's CachedRowSet leaves out ("Operation not yet supported") and tools such as SQLLine call. */
-  static final class RowSetOverrides {
-    private final CachedRowSet set;
-    private boolean closed;
-
-    RowSetOverrides(CachedRowSet set) {
-      this.set = set;
-    }
-
-    public boolean isClosed() {
-      return closed;
-    }
-
-    public void close() throws SQLException {
-      closed = true;
-      set.close();
-    }
-
-    public int getHoldability() {
-      return ResultSet.CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    /** The row set's own answer is an empty SQLWarning, which tools print as a warning "null". */
-    public SQLWarning getWarnings() {
-      return null;
-    }
-
-    public void clearWarnings() {
-      // there are none
-    }
+    return JdbcProxy.of(ResultSet.class, new MetaResultSet(set), set);
   }
 }

@@ -1,30 +1,34 @@
 package dev.cleanroomsjdbc.metadata;
 
-import java.sql.Types;
+import dev.cleanroomsjdbc.metadata.JdbcTypes.JdbcType;
 import java.util.Locale;
+import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Clean Rooms' analysis template ParameterType values as {@link java.sql.Types}. */
-final class ParameterTypes {
+/** Clean Rooms' analysis template ParameterType values as SQL types, for procedure columns and ParameterMetaData. */
+public final class ParameterTypes {
   private ParameterTypes() {}
 
-  static int jdbcType(String parameterType) {
+  public static SqlTypeName sqlType(String parameterType) {
     return switch (parameterType.toUpperCase(Locale.ROOT)) {
-      case "SMALLINT", "SHORT" -> Types.SMALLINT;
-      case "INTEGER", "INT" -> Types.INTEGER;
-      case "BIGINT", "LONG" -> Types.BIGINT;
-      case "TINYINT", "BYTE" -> Types.TINYINT;
-      case "DECIMAL", "NUMERIC" -> Types.DECIMAL;
-      case "REAL", "FLOAT" -> Types.REAL;
-      case "DOUBLE", "DOUBLE_PRECISION" -> Types.DOUBLE;
-      case "BOOLEAN" -> Types.BOOLEAN;
-      case "CHAR", "CHARACTER" -> Types.CHAR;
-      case "DATE" -> Types.DATE;
-      case "TIME" -> Types.TIME;
-      case "TIMETZ" -> Types.TIME_WITH_TIMEZONE;
-      case "TIMESTAMP", "TIMESTAMP_NTZ" -> Types.TIMESTAMP;
-      case "TIMESTAMPTZ", "TIMESTAMP_LTZ" -> Types.TIMESTAMP_WITH_TIMEZONE;
-      case "VARBYTE", "BINARY" -> Types.VARBINARY;
-      default -> Types.VARCHAR;
+      case "SMALLINT", "SHORT" -> SqlTypeName.SMALLINT;
+      case "INTEGER", "INT" -> SqlTypeName.INTEGER;
+      case "BIGINT", "LONG" -> SqlTypeName.BIGINT;
+      case "TINYINT", "BYTE" -> SqlTypeName.TINYINT;
+      case "DECIMAL", "NUMERIC" -> SqlTypeName.DECIMAL;
+      case "REAL", "FLOAT" -> SqlTypeName.REAL;
+      case "DOUBLE", "DOUBLE_PRECISION" -> SqlTypeName.DOUBLE;
+      case "BOOLEAN" -> SqlTypeName.BOOLEAN;
+      case "CHAR", "CHARACTER" -> SqlTypeName.CHAR;
+      case "DATE" -> SqlTypeName.DATE;
+      case "TIME", "TIMETZ" -> SqlTypeName.TIME;
+      case "TIMESTAMP", "TIMESTAMP_NTZ" -> SqlTypeName.TIMESTAMP;
+      case "TIMESTAMPTZ", "TIMESTAMP_LTZ" -> SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+      case "VARBYTE", "BINARY" -> SqlTypeName.VARBINARY;
+      default -> SqlTypeName.VARCHAR;
     };
+  }
+
+  public static JdbcType jdbcType(String parameterType) {
+    return JdbcTypes.of(sqlType(parameterType), -1, 0);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * DatabaseMetaData beyond what Calcite gives: product and driver identity, a URL without secrets, and the
- * collaboration's analysis templates as procedures.
+ * DatabaseMetaData as tools read it: product and driver identity (JDBC 4.2), a URL without secrets, the schemas,
+ * tables, columns and types of the collaboration named and sized by one rule ({@code JdbcTypes}), its analysis
+ * templates as procedures and the driver's own functions; every result forward-only and correctly shaped.
  */
 package dev.cleanroomsjdbc.metadata;

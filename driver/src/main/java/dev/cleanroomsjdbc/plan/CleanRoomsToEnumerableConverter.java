@@ -34,9 +34,9 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
   }
 
-  /** The Spark SQL this boundary sends to Clean Rooms. */
+  /** The Spark SQL this boundary sends to Clean Rooms, with a {@code ?} for each parameter bound at execution. */
   public String sql() {
-    return CleanRoomsSql.of(getInput());
+    return CleanRoomsSql.of(getInput()).text();
   }
 
   @Override
@@ -69,9 +69,14 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
     List<Expression> types = getRowType().getFieldList().stream()
         .map(RelDataTypeField::getType).map(t -> (Expression) Expressions.constant(t.getSqlTypeName().name()))
         .toList();
+    PushedSql sql = CleanRoomsSql.of(getInput());
     BlockBuilder block = new BlockBuilder();
     block.add(Expressions.return_(null, Expressions.call(RUN, implementor.getRootExpression(),
-        Expressions.constant(schemaName(getInput())), Expressions.constant(sql()),
+        Expressions.constant(schemaName(getInput())),
+        Expressions.newArrayInit(String.class, sql.parts().stream().map(Expressions::constant).toList()),
+        Expressions.newArrayInit(int.class, sql.parameters().stream()
+            .map(i -> (Expression) Expressions.constant(i, int.class)).toList()),
+        Expressions.newArrayInit(String.class, sql.types().stream().map(t -> Expressions.constant(t.name())).toList()),
         Expressions.newArrayInit(String.class, types))));
     return implementor.result(physType, block.toBlock());
   }
@@ -93,8 +98,8 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
 
   private static Method runMethod() {
     try {
-      return PushedQueries.class.getMethod("run", org.apache.calcite.DataContext.class, String.class, String.class,
-          String[].class);
+      return PushedQueries.class.getMethod("run", org.apache.calcite.DataContext.class, String.class, String[].class,
+          int[].class, String[].class, String[].class);
     } catch (NoSuchMethodException e) {
       throw new ExceptionInInitializerError(e);
     }

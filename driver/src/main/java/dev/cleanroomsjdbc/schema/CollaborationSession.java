@@ -12,6 +12,7 @@ import dev.cleanroomsjdbc.results.NamedResult;
 import dev.cleanroomsjdbc.results.ResultReader;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
@@ -30,20 +31,24 @@ public final class CollaborationSession implements AutoCloseable {
   private final ResultReader results;
 
   private CollaborationSession(CleanRoomsClient client, Membership membership, PollSchedule poll,
-      ResultReader results) {
+      ResultReader results, Duration reuseWindow) {
     this.client = client;
     this.membership = membership;
-    this.jobs = new ProtectedJobRunner(client, poll);
-    this.queries = new ProtectedQueryRunner(client, poll);
+    this.jobs = new ProtectedJobRunner(client, poll, reuseWindow);
+    this.queries = new ProtectedQueryRunner(client, poll, reuseWindow);
     this.results = results;
   }
 
-  /** Opens the membership (one GetMembership call, so bad credentials or ids fail at connect time). */
+  /**
+   * Opens the membership (one GetMembership call, so bad credentials or ids fail at connect time).
+   *
+   * @param reuseWindow how long after a template's run ended an identical call reads its result again
+   */
   public static CollaborationSession open(CleanRoomsClient client, String membershipId, PollSchedule poll,
-      ResultReader results) throws SQLException {
+      ResultReader results, Duration reuseWindow) throws SQLException {
     Membership membership = call("GetMembership",
         () -> client.getMembership(b -> b.membershipIdentifier(membershipId))).membership();
-    return new CollaborationSession(client, membership, poll, results);
+    return new CollaborationSession(client, membership, poll, results, reuseWindow);
   }
 
   public CleanRoomsClient client() {
@@ -66,15 +71,19 @@ public final class CollaborationSession implements AutoCloseable {
     return results;
   }
 
-  /** Runs a PySpark template as a protected job in the calling thread's execution. */
-  public CompletedJob runJob(String templateArn) throws SQLException {
-    return jobs.run(membershipId(), templateArn, Execution.current());
+  /** Runs a PySpark template as a protected job in the calling thread's execution (or reuses a recent run). */
+  public CompletedJob runJob(String templateArn, String templateName) throws SQLException {
+    return jobs.run(membershipId(), templateArn, templateName, Execution.current());
   }
 
-  /** Runs a SQL template as a protected query whose results go to the membership's default result location. */
-  public CompletedJob runQueryTemplate(String templateArn, Map<String, String> parameters) throws SQLException {
+  /**
+   * Runs a SQL template as a protected query whose results go to the membership's default result location (or
+   * reuses a recent run with the same parameters).
+   */
+  public CompletedJob runQueryTemplate(String templateArn, String templateName, Map<String, String> parameters)
+      throws SQLException {
     requireDefaultResultConfiguration();
-    return queries.runTemplate(membershipId(), templateArn, parameters, Execution.current());
+    return queries.runTemplate(membershipId(), templateArn, templateName, parameters, Execution.current());
   }
 
   /** Runs SQL as a protected query (pushed down by the planner); results go where template queries' go. */

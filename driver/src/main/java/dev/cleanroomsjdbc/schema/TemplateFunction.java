@@ -73,8 +73,8 @@ public final class TemplateFunction extends CleanRoomsTableFunction {
     return Execution.current().once(runKey(values), () -> {
       preflight.checkTemplate(template);
       CompletedJob work = template.format() == AnalysisFormat.SQL
-          ? session.runQueryTemplate(template.arn(), values)
-          : session.runJob(template.arn());
+          ? session.runQueryTemplate(template.arn(), template.name(), values)
+          : session.runJob(template.arn(), template.name());
       NamedResult first = session.resultsOf(work).get(0);
       return new Run(work, first, session.results().rowType(first, CleanRoomsTypeSystem.typeFactory()));
     });

@@ -19,6 +19,15 @@ class CallSyntaxTest {
       "{call demo.t()}               | SELECT * FROM TABLE(demo.t())",
       "{ CALL demo.t(p => 1) }       | SELECT * FROM TABLE(demo.t(p => 1))",
       "SELECT * FROM TABLE(demo.t()) | SELECT * FROM TABLE(demo.t())",
+      "SELECT * FROM (CALL demo.t()) q WHERE 1=0 | SELECT * FROM (SELECT * FROM TABLE(demo.t())) q WHERE 1=0",
+      "SELECT * FROM ({call demo.t(1)}) q        | SELECT * FROM (SELECT * FROM TABLE(demo.t(1))) q",
+      "SELECT * FROM (  call demo.t ) q          | SELECT * FROM (  SELECT * FROM TABLE(demo.t()) ) q",
+      "SELECT TOP 5 a FROM t ORDER BY a           | SELECT a FROM t ORDER BY a FETCH NEXT 5 ROWS ONLY",
+      "SELECT DISTINCT TOP 5 a FROM t             | SELECT DISTINCT a FROM t FETCH NEXT 5 ROWS ONLY",
+      "SELECT * FROM (SELECT TOP 1 a FROM t) x    | SELECT * FROM (SELECT a FROM t FETCH NEXT 1 ROWS ONLY) x",
+      "SELECT TOP 2 a FROM t UNION SELECT b FROM u | (SELECT a FROM t FETCH NEXT 2 ROWS ONLY) UNION SELECT b FROM u",
+      "SELECT call FROM t                         | SELECT call FROM t",
+      "SELECT \"top\" FROM t WHERE x = 'CALL y()' | SELECT \"top\" FROM t WHERE x = 'CALL y()'",
   })
   void aCallBecomesATableFunctionQuery(String sql, String expected) throws SQLException {
     assertEquals(expected, CallSyntax.of(sql).sql());

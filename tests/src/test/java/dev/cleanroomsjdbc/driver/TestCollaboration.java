@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobSummary;
  * collaboration plus test templates whose entry points are JVM classes from {@code dev.cleanroomsjdbc.testjobs}.
  * The tests act on it only through JDBC and the AWS SDK client, as they would on AWS.
  */
-final class TestCollaboration {
+public final class TestCollaboration {
   /** Small parts, so that a few thousand rows already span several result files. */
   static final int ROWS_PER_PART = 1000;
 
@@ -52,7 +52,7 @@ final class TestCollaboration {
   }
 
   /** One local Clean Rooms with in-process S3 for the whole test run (no need to start it twice). */
-  static TestCollaboration shared() {
+  public static TestCollaboration shared() {
     return STARTED.computeIfAbsent("in-process", k -> start(LocalCleanRooms.builder()));
   }
 
@@ -114,21 +114,45 @@ final class TestCollaboration {
         .source(s -> s.text(sql)));
   }
 
-  /** The URL the standalone command prints: region, membership and both endpoints, no secret. */
-  String url() {
+  /**
+   * The URL the standalone command prints (region, membership and both endpoints, no secret), with every template
+   * call running its own job: the specs count jobs and corrupt results, which an identical call must not reuse.
+   */
+  public String url() {
+    return reusingUrl() + "&reuseWindowSeconds=0";
+  }
+
+  /** The URL as a user has it, where an identical template call within the default window reuses the last run. */
+  public String reusingUrl() {
     return "jdbc:cleanrooms://us-east-1/" + demo.advertiserMembershipId()
         + "?cleanRoomsEndpoint=" + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint()
         + "&credentials=STATIC&accessKeyId=" + DemoCollaboration.ADVERTISER_ACCESS_KEY
         + "&pollInitialIntervalMs=20&pollMaxIntervalMs=200";
   }
 
-  Properties secret() {
+  /** A connection as a user has one: the default reuse window. */
+  public Connection connectReusing() throws SQLException {
+    return DriverManager.getConnection(reusingUrl(), secret());
+  }
+
+  /** Runs {@code sql} and counts the rows it returns. */
+  public long rowCount(Connection c, String sql) throws SQLException {
+    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      long n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
+  }
+
+  public Properties secret() {
     Properties p = new Properties();
     p.setProperty("secretAccessKey", DemoCollaboration.ADVERTISER_SECRET);
     return p;
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), secret());
   }
 
@@ -148,17 +172,17 @@ final class TestCollaboration {
     return local.s3().endpoint();
   }
 
-  String membershipId() {
+  public String membershipId() {
     return demo.advertiserMembershipId();
   }
 
-  CleanRoomsClient advertiserClient() {
+  public CleanRoomsClient advertiserClient() {
     return DemoCollaboration.client(local.endpoint(), DemoCollaboration.ADVERTISER_ACCESS_KEY,
         DemoCollaboration.ADVERTISER_SECRET);
   }
 
   /** The membership's jobs as the service lists them, newest first. */
-  List<ProtectedJobSummary> jobs() {
+  public List<ProtectedJobSummary> jobs() {
     try (CleanRoomsClient client = advertiserClient()) {
       return client.listProtectedJobsPaginator(b -> b.membershipIdentifier(membershipId())).protectedJobs()
           .stream().toList();
@@ -174,7 +198,7 @@ final class TestCollaboration {
   }
 
   /** How many protected queries the membership has run. */
-  int queryCount() {
+  public int queryCount() {
     try (CleanRoomsClient client = advertiserClient()) {
       return (int) client.listProtectedQueriesPaginator(b -> b.membershipIdentifier(membershipId()))
           .protectedQueries().stream().count();

@@ -20,13 +20,24 @@ record HostRun(int exit, String stdout, String stderr) {
 
   /** Runs {@code java <command...>} in {@code dir}, standard input closed; fails the test past the timeout. */
   static HostRun java(Path dir, List<String> command) throws IOException, InterruptedException {
+    return java(dir, command, Map.of(), List.of());
+  }
+
+  /**
+   * As {@link #java(Path, List)}, with {@code env} added to the environment and the variables in {@code unset}
+   * removed from it (a user's shell without AWS settings, say).
+   */
+  static HostRun java(Path dir, List<String> command, Map<String, String> env, List<String> unset)
+      throws IOException, InterruptedException {
     List<String> full = new ArrayList<>();
     full.add(JAVA);
     full.addAll(command);
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
-    Process p = new ProcessBuilder(full).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile())
+    ProcessBuilder builder = new ProcessBuilder(full).directory(dir.toFile());
+    unset.forEach(builder.environment()::remove);
+    builder.environment().putAll(env);
+    Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     if (!p.waitFor(240, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import schemacrawler.schema.Catalog;
 import schemacrawler.schema.Column;
+import schemacrawler.schema.DataTypeType;
 import schemacrawler.schema.Routine;
+import schemacrawler.schema.RoutineType;
 import schemacrawler.schema.Table;
 import schemacrawler.schemacrawler.InfoLevel;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
@@ -118,26 +120,16 @@ class SchemaCrawlerIT {
         for (String t : DEMO_COLUMNS.keySet()) {
           assertTrue(tables.contains("demo." + t), "demo." + t + " in " + tables);
         }
-        // SchemaCrawler only asks for table types that getTableTypes() lists; until the driver lists SYSTEM TABLE
-        // there, the system tables are checked through getTables itself (the call SchemaCrawler would make)
+        // SchemaCrawler only asks for the table types getTableTypes() lists: SYSTEM TABLE among them
         Set<String> advertised = new TreeSet<>();
         try (ResultSet rs = conn.getMetaData().getTableTypes()) {
           while (rs.next()) {
             advertised.add(rs.getString("TABLE_TYPE"));
           }
         }
-        Set<String> systemTables = new TreeSet<>();
-        if (advertised.contains("SYSTEM TABLE")) {
-          systemTables.addAll(tables);
-        } else {
-          System.out.println("known issue: getTableTypes() = " + advertised + " lacks SYSTEM TABLE, so SchemaCrawler"
-              + " skips the cleanrooms system tables");
-          try (ResultSet rs = conn.getMetaData().getTables(null, "cleanrooms", "%", new String[] {"SYSTEM TABLE"})) {
-            while (rs.next()) {
-              systemTables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
-            }
-          }
-        }
+        assertTrue(advertised.contains("SYSTEM TABLE"), advertised.toString());
+        Set<String> systemTables = new TreeSet<>(tables);
+        assertTrue(tables.stream().noneMatch(t -> t.startsWith("metadata.")), "Calcite's metadata schema: " + tables);
         for (String t : SYSTEM_TABLES) {
           assertTrue(systemTables.contains("cleanrooms." + t), "cleanrooms." + t + " in " + systemTables);
         }
@@ -159,12 +151,18 @@ class SchemaCrawlerIT {
             .orElseThrow();
         assertEquals(10, ltv.getSize(), "DECIMAL(10,2) precision");
         assertEquals(2, ltv.getDecimalDigits(), "DECIMAL(10,2) scale");
+        assertEquals("DECIMAL", ltv.getColumnDataType().getName(), "the bare type name, sized by COLUMN_SIZE");
+        assertEquals(DataTypeType.system, ltv.getColumnDataType().getType(), "no user-defined type invented");
 
-        // every analysis template, as a procedure of the collaboration's schema
-        Set<String> routines = catalog.getRoutines().stream()
-            .filter(r -> r.getSchema().getName().equals("demo")).map(Routine::getName)
+        // every analysis template, once, as a procedure of the collaboration's schema
+        List<Routine> demoRoutines = catalog.getRoutines().stream()
+            .filter(r -> r.getSchema().getName().equals("demo")).toList();
+        Set<String> routines = demoRoutines.stream().map(Routine::getName)
             .collect(Collectors.toCollection(TreeSet::new));
         assertTrue(routines.containsAll(TEMPLATES), "templates " + TEMPLATES + " in routines " + routines);
+        assertEquals(routines.size(), demoRoutines.size(), "each template once: " + demoRoutines);
+        assertTrue(demoRoutines.stream().allMatch(r -> r.getRoutineType() == RoutineType.procedure),
+            demoRoutines.toString());
 
         assertEquals("AWS Clean Rooms", catalog.getDatabaseInfo().getProductName());
         assertEquals("cleanrooms-jdbc", catalog.getJdbcDriverInfo().getDriverName());

@@ -2,6 +2,7 @@ package dev.cleanroomsjdbc.local.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cleanroomsjdbc.local.faults.FaultInjector;
@@ -80,7 +81,8 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
     });
     LocalCleanRoomsHttpServer local =
         new LocalCleanRoomsHttpServer(server, executor, api.router(), new CallerResolver(accounts), faults);
-    server.createContext("/", local::handle);
+    HttpContext root = server.createContext("/", local::handle);
+    StsRoutes.register(root, accounts);
     server.setExecutor(executor);
     startAsDaemon(server);
     LOG.info("local Clean Rooms listening on {}", local.endpoint());
