@@ -12,8 +12,9 @@ import java.sql.Statement;
  * no Docker), lists its tables and analysis templates, runs one template as a protected job while printing
  * its progress, and prints the rows of every named result.
  *
- * <p>Run it with {@code mvn -q compile exec:java} (see README.md). Pass another URL and a template name
- * to run against your own collaboration: {@code mvn -q compile exec:java -Dexec.args="jdbc:cleanrooms://us-east-1/<membership> schema.template"}.
+ * <p>Run it with {@code mvn -q -pl samples -am compile exec:java} (see README.md). Pass another URL and a template
+ * name to run against your own collaboration: {@code mvn -q -pl samples -am compile exec:java
+ * -Dexec.args="jdbc:cleanrooms://us-east-1/<membership> schema.template"}.
  */
 public final class Demo {
   public static void main(String[] args) throws SQLException {
