@@ -27,7 +27,9 @@ public final class ResultReader implements AutoCloseable {
 
   private final S3Objects objects;
   private final ResultLister lister;
-  private final Set<PrefetchEnumerator> open = ConcurrentHashMap.newKeySet();
+  /** Decoder threads per streamed result: the cores, up to {@value #MAX_DECODERS}. */
+  private static final int MAX_DECODERS = 4;
+  private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public ResultReader(S3Access access) {
@@ -92,6 +94,51 @@ public final class ResultReader implements AutoCloseable {
     return self[0];
   }
 
+  /**
+   * Streams every row of every file of {@code result}, in order, laid out as {@code rowType}, as column batches
+   * that several threads decode at once (see {@link BatchStream}); close the stream to stop reading.
+   */
+  public BatchStream openBatches(NamedResult result, RelDataType rowType) throws SQLException {
+    checkOpen();
+    int threads = Math.min(MAX_DECODERS, Runtime.getRuntime().availableProcessors());
+    BatchStream[] self = new BatchStream[1];
+    self[0] = new BatchStream(result.files(), ColumnBatch.kinds(rowType), threads,
+        file -> decoder(result.format(), file, rowType), () -> open.remove(self[0]));
+    open.add(self[0]);
+    return self[0];
+  }
+
+  private BatchStream.FileDecoder decoder(String format, ResultFile file, RelDataType rowType)
+      throws IOException, SQLException {
+    LOG.debug("Decoding result file {}", file.uri());
+    S3Objects.Entry entry = S3Objects.locate(file.uri(), file.size());
+    if (NamedResult.PARQUET.equals(format)) {
+      return new ParquetBatchSource(new S3InputFile(objects, entry), rowType);
+    }
+    RowSource rows = new CsvRowSource(objects.open(entry), ResultLister.isGzip(file.uri()), file.uri().toString(),
+        rowType);
+    return new BatchStream.FileDecoder() {
+      @Override
+      public boolean fill(ColumnBatch batch) throws IOException, SQLException {
+        int n = 0;
+        Object[] row;
+        while (n < batch.capacity() && (row = rows.next()) != null) {
+          for (int c = 0; c < row.length; c++) {
+            batch.put(c, n, row[c]);
+          }
+          n++;
+        }
+        batch.size(n);
+        return n > 0;
+      }
+
+      @Override
+      public void close() throws IOException {
+        rows.close();
+      }
+    };
+  }
+
   private void readFile(String format, ResultFile file, RelDataType rowType, PrefetchEnumerator.RowConsumer out)
       throws SQLException, PrefetchEnumerator.Stopped {
     LOG.debug("Reading result file {}", file.uri());
@@ -140,8 +187,12 @@ public final class ResultReader implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (PrefetchEnumerator e : List.copyOf(open)) {
-      e.close();
+    for (AutoCloseable e : List.copyOf(open)) {
+      try {
+        e.close();
+      } catch (Exception ignored) {
+        // closing a stream only stops its threads; there is nothing to report
+      }
     }
     objects.close();
   }
