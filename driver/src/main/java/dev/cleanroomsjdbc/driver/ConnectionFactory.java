@@ -11,6 +11,7 @@ import dev.cleanroomsjdbc.results.S3Access;
 import dev.cleanroomsjdbc.schema.CollaborationSchema;
 import dev.cleanroomsjdbc.schema.CleanRoomsTypeSystem;
 import dev.cleanroomsjdbc.schema.CollaborationSession;
+import dev.cleanroomsjdbc.schema.MetadataCache;
 import dev.cleanroomsjdbc.schema.SqlFunctions;
 import dev.cleanroomsjdbc.schema.SystemSchema;
 import java.sql.Connection;
@@ -55,7 +56,7 @@ final class ConnectionFactory {
       client = ServiceClients.cleanRooms(config);
       results = new ResultReader(new S3Access(config.s3Endpoint(), config.region(), credentials.provider(),
           config.s3Endpoint() != null));
-      CollaborationSession session = openMembership(client, membership, config, results, settings);
+      CollaborationSession session = openMembership(client, membership, config, results, settings, credentials);
       String schemaName = settings.get(ConnectionProperty.SCHEMA)
           .orElseGet(() -> schemaNameOf(session.membership().collaborationName()));
       calcite = calcite();
@@ -74,10 +75,14 @@ final class ConnectionFactory {
 
   /** GetMembership, where credentials the service refuses come back as 28000 saying what to check. */
   private static CollaborationSession openMembership(CleanRoomsClient client, String membership,
-      ServiceConfig config, ResultReader results, ConnectionSettings settings) throws SQLException {
+      ServiceConfig config, ResultReader results, ConnectionSettings settings, Credentials credentials)
+      throws SQLException {
+    MetadataCache.Key key = new MetadataCache.Key(String.valueOf(config.cleanRoomsEndpoint()), config.region(),
+        membership, identity(credentials));
     try {
       return CollaborationSession.open(client, membership, config.pollSchedule(), results,
-          Duration.ofSeconds(settings.getInt(ConnectionProperty.REUSE_WINDOW_SECONDS)));
+          Duration.ofSeconds(settings.getInt(ConnectionProperty.REUSE_WINDOW_SECONDS)), key,
+          Duration.ofSeconds(settings.getInt(ConnectionProperty.METADATA_CACHE_TTL_SECONDS)));
     } catch (SQLException e) {
       if (SqlState.INVALID_AUTHORIZATION.code().equals(e.getSQLState())) {
         throw SqlState.INVALID_AUTHORIZATION.exception("Clean Rooms refused the credentials (credentials="
@@ -87,6 +92,19 @@ final class ConnectionFactory {
             + " cleanrooms:GetMembership on it", e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Who the connection calls as, for sharing metadata: the access key id its credentials resolve to (the SDK
+   * resolves them for the first call anyway); null, sharing nothing, when they cannot be resolved here, so that
+   * GetMembership reports the problem as it would without sharing.
+   */
+  private static String identity(Credentials credentials) {
+    try {
+      return credentials.provider().resolveCredentials().accessKeyId();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
