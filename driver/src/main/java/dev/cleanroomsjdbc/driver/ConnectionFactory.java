@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.jdbc.CalciteConnection;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
@@ -52,6 +53,8 @@ final class ConnectionFactory {
     CleanRoomsClient client = null;
     ResultReader results = null;
     CalciteConnection calcite = null;
+    // Calcite's first start in a JVM takes about as long as the SDK's: on another core, at the same time
+    CompletableFuture<CalciteConnection> calciteStart = startCalcite();
     try {
       client = ServiceClients.cleanRooms(config);
       results = new ResultReader(new S3Access(config.s3Endpoint(), config.region(), credentials.provider(),
@@ -59,7 +62,7 @@ final class ConnectionFactory {
       CollaborationSession session = openMembership(client, membership, config, results, settings, credentials);
       String schemaName = settings.get(ConnectionProperty.SCHEMA)
           .orElseGet(() -> schemaNameOf(session.membership().collaborationName()));
-      calcite = calcite();
+      calcite = joinCalcite(calciteStart);
       CollaborationSchema collaboration = new CollaborationSchema(schemaName, session);
       calcite.getRootSchema().add(schemaName, collaboration);
       calcite.getRootSchema().add(SystemSchema.NAME, new SystemSchema(collaboration));
@@ -67,6 +70,9 @@ final class ConnectionFactory {
       calcite.setSchema(schemaName);
       return new DriverConnection(calcite, collaboration, settings, credentials, applicationName).open();
     } catch (SQLException | RuntimeException e) {
+      if (calcite == null) {
+        calciteStart.thenAccept(ConnectionFactory::closeUnused);
+      }
       closeQuietly(calcite, results, client, credentials, e);
       throw e instanceof SQLException sql ? sql : SqlState.CONNECTION_FAILURE.exception(
           "The connection could not be opened: " + e, e);
@@ -105,6 +111,39 @@ final class ConnectionFactory {
       return credentials.provider().resolveCredentials().accessKeyId();
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  private static void closeUnused(CalciteConnection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // a connection nobody used: nothing of it to report
+    }
+  }
+
+  private static CompletableFuture<CalciteConnection> startCalcite() {
+    CompletableFuture<CalciteConnection> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(calcite());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "cleanrooms-calcite-start");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  private static CalciteConnection joinCalcite(CompletableFuture<CalciteConnection> start) throws SQLException {
+    try {
+      return start.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 

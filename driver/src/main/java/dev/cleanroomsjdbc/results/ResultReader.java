@@ -25,22 +25,23 @@ public final class ResultReader implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResultReader.class);
 
-  private final S3Objects objects;
-  private final ResultLister lister;
+  private final S3Access access;
+  /** Created at the first read: a connection that only browses metadata never pays for an S3 client. */
+  private S3Objects objects;
+  private ResultLister lister;
   /** Decoder threads per streamed result: the cores, up to {@value #MAX_DECODERS}. */
   private static final int MAX_DECODERS = 4;
   private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   public ResultReader(S3Access access) {
-    this.objects = new S3Objects(access);
-    this.lister = new ResultLister(objects);
+    this.access = access;
   }
 
   /** The named results at an {@code s3://bucket/prefix/} location (or a single object), in name order. */
   public List<NamedResult> list(URI location) throws SQLException {
     checkOpen();
-    return lister.list(location);
+    return lister().list(location);
   }
 
   /** The row type of a result: from the first Parquet file's footer, or the first CSV file's header. */
@@ -50,11 +51,11 @@ public final class ResultReader implements AutoCloseable {
     try {
       S3Objects.Entry entry = S3Objects.locate(first.uri(), first.size());
       if (NamedResult.PARQUET.equals(result.format())) {
-        try (ParquetFileReader reader = ParquetRowSource.open(new S3InputFile(objects, entry))) {
+        try (ParquetFileReader reader = ParquetRowSource.open(new S3InputFile(objects(), entry))) {
           return ParquetTypes.rowType(reader.getFooter().getFileMetaData().getSchema(), typeFactory);
         }
       }
-      try (CsvRowSource csv = new CsvRowSource(objects.open(entry), ResultLister.isGzip(first.uri()),
+      try (CsvRowSource csv = new CsvRowSource(objects().open(entry), ResultLister.isGzip(first.uri()),
           first.uri().toString(), null)) {
         RelDataTypeFactory.Builder builder = typeFactory.builder();
         RelDataType varchar = typeFactory.createTypeWithNullability(
@@ -113,9 +114,9 @@ public final class ResultReader implements AutoCloseable {
     LOG.debug("Decoding result file {}", file.uri());
     S3Objects.Entry entry = S3Objects.locate(file.uri(), file.size());
     if (NamedResult.PARQUET.equals(format)) {
-      return new ParquetBatchSource(new S3InputFile(objects, entry), rowType);
+      return new ParquetBatchSource(new S3InputFile(objects(), entry), rowType);
     }
-    RowSource rows = new CsvRowSource(objects.open(entry), ResultLister.isGzip(file.uri()), file.uri().toString(),
+    RowSource rows = new CsvRowSource(objects().open(entry), ResultLister.isGzip(file.uri()), file.uri().toString(),
         rowType);
     return new BatchStream.FileDecoder() {
       @Override
@@ -161,9 +162,9 @@ public final class ResultReader implements AutoCloseable {
   private RowSource openFile(String format, ResultFile file, RelDataType rowType) throws IOException, SQLException {
     S3Objects.Entry entry = S3Objects.locate(file.uri(), file.size());
     if (NamedResult.PARQUET.equals(format)) {
-      return new ParquetRowSource(new S3InputFile(objects, entry), rowType);
+      return new ParquetRowSource(new S3InputFile(objects(), entry), rowType);
     }
-    return new CsvRowSource(objects.open(entry), ResultLister.isGzip(file.uri()), file.uri().toString(), rowType);
+    return new CsvRowSource(objects().open(entry), ResultLister.isGzip(file.uri()), file.uri().toString(), rowType);
   }
 
   /** The SQLException for a file that cannot be read, saying what to do about it. */
@@ -194,6 +195,23 @@ public final class ResultReader implements AutoCloseable {
         // closing a stream only stops its threads; there is nothing to report
       }
     }
-    objects.close();
+    synchronized (this) {
+      if (objects != null) {
+        objects.close();
+      }
+    }
+  }
+
+  private synchronized S3Objects objects() {
+    if (objects == null) {
+      objects = new S3Objects(access);
+      lister = new ResultLister(objects);
+    }
+    return objects;
+  }
+
+  private synchronized ResultLister lister() {
+    objects();
+    return lister;
   }
 }

@@ -82,9 +82,14 @@ public final class ConnectBenchmark {
   /** Starts a JVM that connects and browses once; returns its milliseconds from JVM start to the first rows. */
   private static double coldProcess(String classPath, String url) throws Exception {
     Path self = Path.of(ConnectBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        classPath + java.io.File.pathSeparator + self, ConnectBenchmark.class.getName(), "cold", url)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+    String options = System.getProperty("bench.coldJvm", "");
+    if (!options.isBlank()) {
+      command.addAll(List.of(options.trim().split("\\s+"))); // e.g. -Xlog:class+load to see what loads when
+    }
+    command.addAll(List.of("-cp", classPath + java.io.File.pathSeparator + self, ConnectBenchmark.class.getName(),
+        "cold", url));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       double ms = Double.NaN;
@@ -99,11 +104,21 @@ public final class ConnectBenchmark {
   }
 
   private static void cold(String url) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, new Properties());
-        ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
-      rs.next();
-      long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-      System.out.println("COLD " + (System.currentTimeMillis() - start));
+    long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long main = System.currentTimeMillis() - start;
+    DriverManager.getDriver(url);
+    long driver = System.currentTimeMillis() - start;
+    try (Connection c = DriverManager.getConnection(url, new Properties())) {
+      long connected = System.currentTimeMillis() - start;
+      try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+        rs.next();
+        long browsed = System.currentTimeMillis() - start;
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime() / 1_000_000;
+        System.err.printf("cold process: main at %d ms, driver loaded at %d, connected at %d, first getTables at %d"
+            + " (process CPU %d ms)%n", main, driver, connected, browsed, cpu);
+        System.out.println("COLD " + browsed);
+      }
     }
   }
 
