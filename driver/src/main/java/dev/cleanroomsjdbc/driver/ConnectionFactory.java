@@ -25,6 +25,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.jdbc.CalciteConnection;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 
 /** Opens a connection: settings to clients, clients to the membership's collaboration, that to a Calcite schema. */
@@ -103,13 +104,18 @@ final class ConnectionFactory {
 
   /**
    * Who the connection calls as, for sharing metadata: the access key id its credentials resolve to (the SDK
-   * resolves them for the first call anyway); null, sharing nothing, when they cannot be resolved here, so that
+   * resolves them for the first call anyway) and a digest of its secret, so that a wrong secret for a known key
+   * never borrows what the right one read; null, sharing nothing, when they cannot be resolved here, so that
    * GetMembership reports the problem as it would without sharing.
    */
   private static String identity(Credentials credentials) {
     try {
-      return credentials.provider().resolveCredentials().accessKeyId();
-    } catch (RuntimeException e) {
+      var c = credentials.provider().resolveCredentials();
+      String token = c instanceof AwsSessionCredentials s ? s.sessionToken() : "";
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+          (c.secretAccessKey() + "\n" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return c.accessKeyId() + "/" + java.util.HexFormat.of().formatHex(digest);
+    } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
       return null;
     }
   }
