@@ -35,8 +35,12 @@ public final class BatchStream implements AutoCloseable {
 
   /** Decodes one file into batches. */
   interface FileDecoder extends AutoCloseable {
-    /** Fills {@code batch} with the next rows of the file; false (and an empty batch) at its end. */
-    boolean fill(ColumnBatch batch) throws IOException, SQLException;
+    /**
+     * Fills {@code batch} with the next rows of the file; false (and an empty batch) at its end. A decoder that
+     * holds a large block in memory while it decodes it (a Parquet row group) takes its size from {@code memory}
+     * first and gives it back when done with it.
+     */
+    boolean fill(ColumnBatch batch, Memory memory) throws IOException, SQLException;
 
     @Override
     void close() throws IOException;
@@ -45,6 +49,14 @@ public final class BatchStream implements AutoCloseable {
   /** Opens the decoder of one file of the result. */
   interface Opener {
     FileDecoder open(ResultFile file) throws IOException, SQLException;
+  }
+
+  /** The bytes the decoders of one stream may hold in row groups at once. */
+  interface Memory {
+    /** Waits until {@code bytes} fit (or the file is the one being read, which never waits). */
+    void take(long bytes) throws IOException;
+
+    void give(long bytes);
   }
 
   private record Failure(SQLException error) {}
@@ -58,14 +70,19 @@ public final class BatchStream implements AutoCloseable {
   private final AtomicInteger nextFile = new AtomicInteger();
   private final Object progress = new Object();
   private final Runnable onClose;
+  private final long memoryBudget;
+  private long memoryInUse; // guarded by progress
   private volatile int reading;
   private volatile boolean closed;
   private volatile boolean failed;
   private SQLException failure;
 
   @SuppressWarnings("unchecked")
-  BatchStream(List<ResultFile> files, ColumnBatch.Kind[] kinds, int threads, Opener opener, Runnable onClose) {
+  /** @param memoryBudget the bytes of row groups the threads may hold at once (one of them may always go on) */
+  BatchStream(List<ResultFile> files, ColumnBatch.Kind[] kinds, int threads, long memoryBudget, Opener opener,
+      Runnable onClose) {
     this.files = List.copyOf(files);
+    this.memoryBudget = memoryBudget;
     this.kinds = kinds;
     this.opener = opener;
     this.onClose = onClose;
@@ -118,10 +135,11 @@ public final class BatchStream implements AutoCloseable {
   private void decodeFile(int f) throws Stopped {
     Object last = END;
     ResultFile file = files.get(f);
+    Memory memory = memoryFor(f);
     try (FileDecoder decoder = opener.open(file)) {
       while (true) {
         ColumnBatch batch = batch();
-        if (!decoder.fill(batch)) {
+        if (!decoder.fill(batch, memory)) {
           free.offer(batch);
           break;
         }
@@ -144,6 +162,40 @@ public final class BatchStream implements AutoCloseable {
       failed = true;
     }
     put(f, last);
+  }
+
+  /**
+   * The memory bound as file {@code f}'s decoder sees it: it waits while what the other threads hold leaves no
+   * room, unless {@code f} is the file being read, which always goes on (the reader waits for it, and the
+   * others wait for the reader), so the bound is exceeded by one row group at most and never deadlocks.
+   */
+  private Memory memoryFor(int f) {
+    return new Memory() {
+      @Override
+      public void take(long bytes) throws IOException {
+        synchronized (progress) {
+          while (memoryInUse > 0 && memoryInUse + bytes > memoryBudget && f != reading) {
+            if (closed) {
+              throw new java.io.InterruptedIOException("the result was closed");
+            }
+            try {
+              progress.wait(OFFER_POLL_MS);
+            } catch (InterruptedException e) {
+              throw new java.io.InterruptedIOException("the result was closed");
+            }
+          }
+          memoryInUse += bytes;
+        }
+      }
+
+      @Override
+      public void give(long bytes) {
+        synchronized (progress) {
+          memoryInUse -= bytes;
+          progress.notifyAll();
+        }
+      }
+    };
   }
 
   private ColumnBatch batch() {

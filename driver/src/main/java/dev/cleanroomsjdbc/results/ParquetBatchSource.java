@@ -40,6 +40,9 @@ final class ParquetBatchSource implements BatchStream.FileDecoder {
   private RecordReader<Object[]> records;
   private long remaining;
   private int nextGroup;
+  private BatchStream.Memory memory;
+  /** The bytes of the row group being decoded, taken from the stream's memory bound. */
+  private long held;
 
   ParquetBatchSource(InputFile file, RelDataType rowType) throws IOException, SQLException {
     this.reader = ParquetRowSource.open(file);
@@ -88,16 +91,19 @@ final class ParquetBatchSource implements BatchStream.FileDecoder {
     }
   }
 
-  /** The compressed bytes of the next row group's requested columns (what reading it holds in memory). */
-  long nextRowGroupBytes() {
+  /** The compressed bytes of the next row group (what reading it holds in memory), 0 after the last. */
+  private long nextRowGroupBytes() {
     var blocks = reader.getRowGroups();
     return nextGroup < blocks.size() ? blocks.get(nextGroup).getCompressedSize() : 0;
   }
 
   /** Fills {@code batch} with the next rows; false at the end of the file. */
   @Override
-  public boolean fill(ColumnBatch batch) throws IOException {
+  public boolean fill(ColumnBatch batch, BatchStream.Memory memory) throws IOException {
     while (remaining == 0) {
+      this.memory = memory;
+      memory.give(held);
+      held = 0;
       if (!nextRowGroup()) {
         batch.size(0);
         return false;
@@ -151,6 +157,12 @@ final class ParquetBatchSource implements BatchStream.FileDecoder {
       remaining = rowCount;
       return rowCount > 0;
     }
+    long bytes = nextRowGroupBytes();
+    if (bytes == 0 && nextGroup >= reader.getRowGroups().size()) {
+      return false;
+    }
+    memory.take(bytes);
+    held = bytes;
     PageReadStore pages = reader.readNextRowGroup();
     if (pages == null) {
       return false;
@@ -171,6 +183,10 @@ final class ParquetBatchSource implements BatchStream.FileDecoder {
 
   @Override
   public void close() throws IOException {
+    if (memory != null) {
+      memory.give(held);
+      held = 0;
+    }
     reader.close();
   }
 

@@ -103,10 +103,19 @@ public final class ResultReader implements AutoCloseable {
     checkOpen();
     int threads = Math.min(MAX_DECODERS, Runtime.getRuntime().availableProcessors());
     BatchStream[] self = new BatchStream[1];
-    self[0] = new BatchStream(result.files(), ColumnBatch.kinds(rowType), threads,
+    self[0] = new BatchStream(result.files(), ColumnBatch.kinds(rowType), threads, memoryBudget(),
         file -> decoder(result.format(), file, rowType), () -> open.remove(self[0]));
     open.add(self[0]);
     return self[0];
+  }
+
+  /**
+   * The row-group bytes a stream's decoders may hold at once: a quarter of the heap (divided among the streams
+   * open at the time), so that the decoders of a result written in large row groups take turns instead of
+   * running the JVM out of memory.
+   */
+  private long memoryBudget() {
+    return Runtime.getRuntime().maxMemory() / 4 / Math.max(1, open.size() + 1);
   }
 
   private BatchStream.FileDecoder decoder(String format, ResultFile file, RelDataType rowType)
@@ -120,7 +129,7 @@ public final class ResultReader implements AutoCloseable {
         rowType);
     return new BatchStream.FileDecoder() {
       @Override
-      public boolean fill(ColumnBatch batch) throws IOException, SQLException {
+      public boolean fill(ColumnBatch batch, BatchStream.Memory memory) throws IOException, SQLException {
         int n = 0;
         Object[] row;
         while (n < batch.capacity() && (row = rows.next()) != null) {

@@ -37,6 +37,8 @@ record BenchResult(String url, String jobId, List<S3Location> parts, long bytes)
     String jobId;
     long t = System.nanoTime();
     try (Connection c = DriverManager.getConnection(url, secret); Statement s = c.createStatement()) {
+      // the template is new: metadata the JVM's earlier connections share would not list it yet
+      s.executeQuery("CALL cleanrooms.refresh_metadata()").close();
       s.executeQuery("CALL demo." + name + "()").close();
       jobId = s.unwrap(CleanRoomsStatement.class).getJobIds().get(0);
     }

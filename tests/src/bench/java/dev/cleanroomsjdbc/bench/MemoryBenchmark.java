@@ -19,7 +19,7 @@ public final class MemoryBenchmark {
   public static void main(String[] args) throws Exception {
     List<Long> sizes = Arrays.stream(System.getProperty("bench.sizes", "1000000,10000000").split(","))
         .map(String::trim).map(Long::parseLong).toList();
-    int perPart = Integer.getInteger("bench.rowsPerPart", 1_250_000);
+    int perPart = Integer.getInteger("bench.rowsPerPart", 125_000);
     Path data = Files.createTempDirectory("bench-memory");
     List<String[]> rows = new ArrayList<>();
     double[] base = null;
