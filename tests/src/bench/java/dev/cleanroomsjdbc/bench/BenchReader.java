@@ -37,7 +37,9 @@ public final class BenchReader {
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     AtomicLong peak = new AtomicLong();
     AtomicLong live = new AtomicLong();
+    long gcEvery = Long.getLong("bench.gcEveryMs", 0); // > 0: the live heap measured by a full GC that often
     Thread sampler = new Thread(() -> {
+      long lastGc = System.nanoTime();
       while (!Thread.currentThread().isInterrupted()) {
         long used = 0;
         long afterGc = 0;
@@ -46,6 +48,13 @@ public final class BenchReader {
           afterGc += p.getCollectionUsage() == null ? 0 : p.getCollectionUsage().getUsed();
         }
         peak.accumulateAndGet(used, Math::max);
+        if (gcEvery > 0 && System.nanoTime() - lastGc > gcEvery * 1_000_000) {
+          System.gc();
+          lastGc = System.nanoTime();
+          afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        } else if (gcEvery > 0) {
+          afterGc = 0;
+        }
         live.accumulateAndGet(afterGc, Math::max);
         try {
           Thread.sleep(5);
