@@ -22,6 +22,27 @@ record CallSyntax(SqlEdits edits, boolean isCall) {
     return edits.rewritten();
   }
 
+  /**
+   * Whether {@code calciteSql} returns a table function's rows as they are: exactly {@code SELECT * FROM
+   * TABLE(schema.function(literals))}, with no other table, condition, order or limit, so that the driver may
+   * stream the function's result itself (see schema.DirectResults).
+   */
+  static boolean returnsRowsAsTheyAre(String calciteSql) {
+    List<Token> tokens = SqlTokens.of(calciteSql);
+    int last = lastSignificant(tokens);
+    if (last < 5 || !tokens.get(0).is("select") || !tokens.get(1).isSymbol('*') || !tokens.get(2).is("from")
+        || !tokens.get(3).is("table") || !tokens.get(4).isSymbol('(') || SqlTokens.matching(tokens, 4) != last) {
+      return false;
+    }
+    for (int k = 5; k < last; k++) {
+      Token t = tokens.get(k);
+      if (t.is("table") || t.is("select")) {
+        return false; // a subquery among the arguments: leave it all to Calcite
+      }
+    }
+    return true;
+  }
+
   static CallSyntax of(String sql) throws SQLException {
     List<Token> tokens = SqlTokens.of(sql);
     List<Edit> edits = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.cleanroomsjdbc.results.S3Access;
 import dev.cleanroomsjdbc.schema.CollaborationSchema;
 import dev.cleanroomsjdbc.schema.CleanRoomsTypeSystem;
 import dev.cleanroomsjdbc.schema.CollaborationSession;
+import dev.cleanroomsjdbc.schema.MetadataCache;
 import dev.cleanroomsjdbc.schema.SqlFunctions;
 import dev.cleanroomsjdbc.schema.SystemSchema;
 import java.sql.Connection;
@@ -21,8 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.jdbc.CalciteConnection;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 
 /** Opens a connection: settings to clients, clients to the membership's collaboration, that to a Calcite schema. */
@@ -51,14 +54,16 @@ final class ConnectionFactory {
     CleanRoomsClient client = null;
     ResultReader results = null;
     CalciteConnection calcite = null;
+    // Calcite's first start in a JVM takes about as long as the SDK's: on another core, at the same time
+    CompletableFuture<CalciteConnection> calciteStart = startCalcite();
     try {
       client = ServiceClients.cleanRooms(config);
       results = new ResultReader(new S3Access(config.s3Endpoint(), config.region(), credentials.provider(),
           config.s3Endpoint() != null));
-      CollaborationSession session = openMembership(client, membership, config, results, settings);
+      CollaborationSession session = openMembership(client, membership, config, results, settings, credentials);
       String schemaName = settings.get(ConnectionProperty.SCHEMA)
           .orElseGet(() -> schemaNameOf(session.membership().collaborationName()));
-      calcite = calcite();
+      calcite = joinCalcite(calciteStart);
       CollaborationSchema collaboration = new CollaborationSchema(schemaName, session);
       calcite.getRootSchema().add(schemaName, collaboration);
       calcite.getRootSchema().add(SystemSchema.NAME, new SystemSchema(collaboration));
@@ -66,6 +71,9 @@ final class ConnectionFactory {
       calcite.setSchema(schemaName);
       return new DriverConnection(calcite, collaboration, settings, credentials, applicationName).open();
     } catch (SQLException | RuntimeException e) {
+      if (calcite == null) {
+        calciteStart.thenAccept(ConnectionFactory::closeUnused);
+      }
       closeQuietly(calcite, results, client, credentials, e);
       throw e instanceof SQLException sql ? sql : SqlState.CONNECTION_FAILURE.exception(
           "The connection could not be opened: " + e, e);
@@ -74,10 +82,14 @@ final class ConnectionFactory {
 
   /** GetMembership, where credentials the service refuses come back as 28000 saying what to check. */
   private static CollaborationSession openMembership(CleanRoomsClient client, String membership,
-      ServiceConfig config, ResultReader results, ConnectionSettings settings) throws SQLException {
+      ServiceConfig config, ResultReader results, ConnectionSettings settings, Credentials credentials)
+      throws SQLException {
+    MetadataCache.Key key = new MetadataCache.Key(String.valueOf(config.cleanRoomsEndpoint()), config.region(),
+        membership, identity(credentials));
     try {
       return CollaborationSession.open(client, membership, config.pollSchedule(), results,
-          Duration.ofSeconds(settings.getInt(ConnectionProperty.REUSE_WINDOW_SECONDS)));
+          Duration.ofSeconds(settings.getInt(ConnectionProperty.REUSE_WINDOW_SECONDS)), key,
+          Duration.ofSeconds(settings.getInt(ConnectionProperty.METADATA_CACHE_TTL_SECONDS)));
     } catch (SQLException e) {
       if (SqlState.INVALID_AUTHORIZATION.code().equals(e.getSQLState())) {
         throw SqlState.INVALID_AUTHORIZATION.exception("Clean Rooms refused the credentials (credentials="
@@ -87,6 +99,57 @@ final class ConnectionFactory {
             + " cleanrooms:GetMembership on it", e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Who the connection calls as, for sharing metadata: the access key id its credentials resolve to (the SDK
+   * resolves them for the first call anyway) and a digest of its secret, so that a wrong secret for a known key
+   * never borrows what the right one read; null, sharing nothing, when they cannot be resolved here, so that
+   * GetMembership reports the problem as it would without sharing.
+   */
+  private static String identity(Credentials credentials) {
+    try {
+      var c = credentials.provider().resolveCredentials();
+      String token = c instanceof AwsSessionCredentials s ? s.sessionToken() : "";
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+          (c.secretAccessKey() + "\n" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return c.accessKeyId() + "/" + java.util.HexFormat.of().formatHex(digest);
+    } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
+      return null;
+    }
+  }
+
+  private static void closeUnused(CalciteConnection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // a connection nobody used: nothing of it to report
+    }
+  }
+
+  private static CompletableFuture<CalciteConnection> startCalcite() {
+    CompletableFuture<CalciteConnection> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(calcite());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "cleanrooms-calcite-start");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  private static CalciteConnection joinCalcite(CompletableFuture<CalciteConnection> start) throws SQLException {
+    try {
+      return start.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 

@@ -21,6 +21,8 @@ public enum ConnectionProperty {
       "Retries of a throttled or failed Clean Rooms or S3 request (the SDK's standard retry strategy with backoff)."),
   MEMBERSHIP("membership", Type.STRING, null, false,
       "Membership id (or ARN) whose collaboration the connection opens. Also the path of the URL."),
+  METADATA_CACHE_TTL_SECONDS("metadataCacheTtlSeconds", Type.INTEGER, "300", false,
+      "How long the collaboration's metadata (membership, tables, templates, analysis rules) read by one connection serves the JVM's other connections of the same membership and identity, in seconds; CALL cleanrooms.refresh_metadata() drops it at once. 0: every connection reads its own."),
   POLL_INITIAL_INTERVAL_MS("pollInitialIntervalMs", Type.INTEGER, "250", false,
       "First wait between GetProtectedJob polls, in milliseconds."),
   POLL_MAX_INTERVAL_MS("pollMaxIntervalMs", Type.INTEGER, "5000", false,

@@ -146,7 +146,8 @@ final class DriverConnection {
       } catch (SQLException | RuntimeException e) {
         throw CalciteErrors.inUsersText(CalciteErrors.translate(e), call.edits()::inOriginal);
       }
-      s = new DriverPreparedStatement(this, (PreparedStatement) delegate, call.isCall(), preparing);
+      s = new DriverPreparedStatement(this, (PreparedStatement) delegate, call.isCall(), preparing,
+          CallSyntax.returnsRowsAsTheyAre(call.sql()));
     }
     open.add(s);
     T proxy = JdbcProxy.of(type, List.of(s, s.parameters()), delegate, CleanRoomsStatement.class);

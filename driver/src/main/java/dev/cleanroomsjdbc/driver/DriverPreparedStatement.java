@@ -27,15 +27,17 @@ final class DriverPreparedStatement extends DriverStatement {
   private final TemplateArguments arguments;
   private final StatementParameters parameters;
   private Execution prepared;
+  private final boolean direct;
 
   /** A statement Calcite planned; {@code prepared} is the execution that planned it. */
   DriverPreparedStatement(DriverConnection connection, PreparedStatement delegate, boolean isCall,
-      Execution prepared) throws SQLException {
+      Execution prepared, boolean direct) throws SQLException {
     super(connection, delegate);
     this.isCall = isCall;
     this.arguments = null;
     this.parameters = new StatementParameters(delegate.getParameterMetaData().getParameterCount());
     this.prepared = prepared;
+    this.direct = direct;
   }
 
   /** A statement binding template arguments, run through the Calcite {@code delegate} at each execution. */
@@ -45,6 +47,7 @@ final class DriverPreparedStatement extends DriverStatement {
     this.isCall = isCall;
     this.arguments = arguments;
     this.parameters = new StatementParameters(arguments.slots().size());
+    this.direct = false; // decided at each execution, from the statement with its arguments
   }
 
   /** The layer of the statement's proxy that keeps its parameter values. */
@@ -64,14 +67,14 @@ final class DriverPreparedStatement extends DriverStatement {
     if (arguments != null) {
       SqlEdits bound = arguments.bind(parameters);
       Statement statement = delegate();
-      return run(isCall, null, bound,
+      return run(isCall, null, bound, CallSyntax.returnsRowsAsTheyAre(bound.rewritten()),
           () -> statement.execute(bound.rewritten()) ? statement.getResultSet() : null);
     }
     PreparedStatement calcite = (PreparedStatement) delegate();
     parameters.applyTo(calcite);
     Execution adopt = prepared;
     prepared = null;
-    return run(isCall, adopt, null, () -> calcite.execute() ? calcite.getResultSet() : null);
+    return run(isCall, adopt, null, direct, () -> calcite.execute() ? calcite.getResultSet() : null);
   }
 
   /**

@@ -2,11 +2,13 @@ package dev.cleanroomsjdbc.driver;
 
 import dev.cleanroomsjdbc.jdbc.JdbcProxy;
 import dev.cleanroomsjdbc.jdbc.CalciteErrors;
+import dev.cleanroomsjdbc.jdbc.CleanRoomsResultSet;
 import dev.cleanroomsjdbc.execution.CompletedJob;
 import dev.cleanroomsjdbc.execution.Execution;
 import dev.cleanroomsjdbc.execution.JobProgress;
 import dev.cleanroomsjdbc.execution.SqlState;
 import dev.cleanroomsjdbc.results.NamedResult;
+import dev.cleanroomsjdbc.schema.DirectResults;
 import dev.cleanroomsjdbc.schema.JobResultFunction;
 import dev.cleanroomsjdbc.schema.SystemSchema;
 import java.sql.Connection;
@@ -68,7 +70,7 @@ class DriverStatement {
       throw SqlState.SYNTAX_ERROR.exception("The statement has parameter markers (?): run it with a"
           + " PreparedStatement and bind a value to each");
     }
-    return run(call.isCall(), null, call.edits(),
+    return run(call.isCall(), null, call.edits(), CallSyntax.returnsRowsAsTheyAre(call.sql()),
         () -> delegate.execute(call.sql()) ? delegate.getResultSet() : null);
   }
 
@@ -93,8 +95,11 @@ class DriverStatement {
   /**
    * Runs one execution: makes it current for Calcite's callbacks, arms the timeout, translates failures, telling
    * their positions in the text the user wrote ({@code positions}: how the statement was rewritten, or null).
+   * With {@code direct} (the statement returns a table function's rows as they are) the driver streams the result
+   * itself ({@link CleanRoomsResultSet}) instead of reading Calcite's rows.
    */
-  boolean run(boolean isCall, Execution adopted, SqlEdits positions, FirstResult work) throws SQLException {
+  boolean run(boolean isCall, Execution adopted, SqlEdits positions, boolean direct, FirstResult work)
+      throws SQLException {
     checkOpen();
     closeCurrent();
     pending.clear();
@@ -105,10 +110,11 @@ class DriverStatement {
     warnings = null;
     running = execution;
     ScheduledFuture<?> timeout = Timeouts.arm(execution, queryTimeoutSeconds);
-    try (Execution.Scope scope = execution.enter()) {
+    try (Execution.Scope scope = execution.enter();
+        DirectResults.Capture capture = direct ? DirectResults.capture() : null) {
       ResultSet first = work.run();
       warnings = execution.warnings();
-      current = first == null ? null : connection.wrap(first, self, warnings);
+      current = first == null ? null : result(first, capture, warnings);
       lastJobs = execution.completedJobs();
       if (isCall) {
         queueFurtherResults();
@@ -131,6 +137,22 @@ class DriverStatement {
         running = null;
         notifyAll();
       }
+    }
+  }
+
+  /** The result set the user gets for Calcite's {@code first}: streamed by the driver where it was captured. */
+  private ResultSet result(ResultSet first, DirectResults.Capture capture, SQLWarning warnings) throws SQLException {
+    if (capture == null || !capture.captured()) {
+      return connection.wrap(first, self, warnings);
+    }
+    SQLWarning own = first.getWarnings();
+    try {
+      return new CleanRoomsResultSet(self, capture.open(), capture.rowType(),
+          DriverResultSet.metaData(first.getMetaData()), first, own != null ? own : warnings,
+          delegate.getLargeMaxRows());
+    } catch (SQLException | RuntimeException e) {
+      first.close();
+      throw e;
     }
   }
 
@@ -196,8 +218,9 @@ class DriverStatement {
     }
     String sql = "SELECT * FROM TABLE(\"" + SystemSchema.NAME + "\".\"" + JobResultFunction.NAME + "\"('"
         + next.jobId().replace("'", "''") + "', '" + next.name().replace("'", "''") + "'))";
-    try {
-      this.current = connection.wrap(internal.executeQuery(sql), self, null);
+    try (Execution.Scope scope = new Execution(progress).enter();
+        DirectResults.Capture capture = DirectResults.capture()) {
+      this.current = result(internal.executeQuery(sql), capture, null);
     } catch (SQLException | RuntimeException e) {
       throw CalciteErrors.translate(e);
     }

@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTem
 /**
  * What a user can call, as DatabaseMetaData lists it: the collaboration's analysis templates once each, as
  * procedures (DBeaver reads functions first and takes a driver that lists a routine twice for broken), and as
- * functions only what the driver's SQL adds to the standard's: {@code cleanrooms.job_result} and the functions of
- * the root schema (TO_DATE, TO_TIMESTAMP), never Calcite's built-in operators.
+ * functions only what the driver's SQL adds to the standard's: {@code cleanrooms.job_result} and
+ * {@code refresh_metadata}, the functions of the root schema (TO_DATE, TO_TIMESTAMP), never Calcite's built-in
+ * operators.
  */
 public final class RoutineMetadata {
   private final SchemaPlus root;

@@ -86,7 +86,7 @@ final class ParquetRowSource implements RowSource {
   }
 
   /** Files of one result must agree on column types; the first file's footer defines the row type. */
-  private static void checkType(InputFile file, Type field, RelDataTypeField target) throws SQLException {
+  static void checkType(InputFile file, Type field, RelDataTypeField target) throws SQLException {
     SqlTypeName actual = ParquetTypes.sqlTypeName(field);
     if (actual != target.getType().getSqlTypeName()) {
       throw SqlState.RESULT_IO_ERROR.exception("Result file " + file + " has column " + field.getName()

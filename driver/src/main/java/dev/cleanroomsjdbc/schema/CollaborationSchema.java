@@ -35,8 +35,9 @@ import software.amazon.awssdk.services.cleanrooms.model.SchemaSummary;
 
 /**
  * A collaboration as a Calcite schema: its Clean Rooms schemas are tables and its analysis templates are
- * table functions (procedures). Both are read once, lazily, with the batch calls (BatchGetSchema for 25
- * tables, BatchGetCollaborationAnalysisTemplate for 10 templates at a time), never one call per table.
+ * table functions (procedures). Both are read lazily with the batch calls (BatchGetSchema for 25 tables,
+ * BatchGetCollaborationAnalysisTemplate for 10 templates at a time), never one call per table, and shared with
+ * the JVM's other connections of the same membership and identity for a time-to-live ({@link MetadataCache}).
  */
 public final class CollaborationSchema extends AbstractSchema implements PushdownTarget {
   private static final Logger LOG = LoggerFactory.getLogger(CollaborationSchema.class);
@@ -45,17 +46,29 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
 
   private final String name;
   private final CollaborationSession session;
-  private final Supplier<Map<String, Table>> tables;
-  private final Supplier<Multimap<String, Function>> functions;
-  private final Supplier<List<AnalysisRule>> analysisRules;
   private final Preflight preflight = new Preflight(this);
+  private volatile Built built;
 
   public CollaborationSchema(String name, CollaborationSession session) {
     this.name = name;
     this.session = session;
-    this.tables = Suppliers.memoize(() -> unchecked(this::loadTables));
-    this.functions = Suppliers.memoize(() -> unchecked(this::loadTemplates));
-    this.analysisRules = Suppliers.memoize(() -> unchecked(this::loadAnalysisRules));
+  }
+
+  /** This connection's tables, functions and rules, built from one metadata entry (see {@link MetadataCache}). */
+  private record Built(MetadataCache.Entry entry, Supplier<Map<String, Table>> tables,
+      Supplier<Multimap<String, Function>> functions, Supplier<List<AnalysisRule>> analysisRules) {}
+
+  /** Built again from the service's metadata once the shared entry expired or was refreshed. */
+  private Built built() {
+    MetadataCache.Entry entry = session.metadata();
+    Built b = built;
+    if (b == null || b.entry() != entry) {
+      b = new Built(entry, Suppliers.memoize(() -> unchecked(() -> loadTables(entry))),
+          Suppliers.memoize(() -> unchecked(() -> loadTemplates(entry))),
+          Suppliers.memoize(() -> unchecked(() -> loadAnalysisRules(entry))));
+      built = b;
+    }
+    return b;
   }
 
   public String name() {
@@ -68,12 +81,12 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
 
   @Override
   protected Map<String, Table> getTableMap() {
-    return tables.get();
+    return built().tables().get();
   }
 
   @Override
   protected Multimap<String, Function> getFunctionMultimap() {
-    return functions.get();
+    return built().functions().get();
   }
 
   /** Runs SQL pushed down over this collaboration's tables as a protected query and streams its first result. */
@@ -99,13 +112,17 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
   /** The analysis rules of every table, read once with BatchGetSchemaAnalysisRule (25 at a time). */
   public List<AnalysisRule> analysisRules() throws SQLException {
     try {
-      return analysisRules.get();
+      return built().analysisRules().get();
     } catch (CleanRoomsRuntimeException e) {
       throw e.getCause();
     }
   }
 
-  private List<AnalysisRule> loadAnalysisRules() throws SQLException {
+  private List<AnalysisRule> loadAnalysisRules(MetadataCache.Entry entry) throws SQLException {
+    return entry.analysisRules.get(this::fetchAnalysisRules);
+  }
+
+  private List<AnalysisRule> fetchAnalysisRules() throws SQLException {
     List<SchemaAnalysisRuleRequest> requests = new ArrayList<>();
     for (CleanRoomsTable table : collaborationTables()) {
       table.schema().analysisRuleTypesAsStrings().forEach(type ->
@@ -119,54 +136,66 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
       response.errors().forEach(e -> LOG.warn("Analysis rule {} {} is not available: {} {}", e.name(), e.typeAsString(),
           e.code(), e.message()));
     }
-    return rules;
+    return List.copyOf(rules);
   }
 
   /** The collaboration's tables, in the order Clean Rooms lists them. */
   public List<CleanRoomsTable> collaborationTables() {
     List<CleanRoomsTable> list = new ArrayList<>();
-    tables.get().values().forEach(t -> list.add((CleanRoomsTable) t));
+    built().tables().get().values().forEach(t -> list.add((CleanRoomsTable) t));
     return list;
   }
 
   /** The templates, by name, as the procedures of this schema. */
   public List<TemplateFunction> templates() {
     List<TemplateFunction> list = new ArrayList<>();
-    functions.get().values().forEach(f -> list.add((TemplateFunction) f));
+    built().functions().get().values().forEach(f -> list.add((TemplateFunction) f));
     return list;
   }
 
-  private Map<String, Table> loadTables() throws SQLException {
-    List<String> names = call("ListSchemas", () -> session.client()
-        .listSchemasPaginator(b -> b.collaborationIdentifier(session.collaborationId())).schemaSummaries()
-        .stream().map(SchemaSummary::name).toList());
+  private Map<String, Table> loadTables(MetadataCache.Entry entry) throws SQLException {
     Map<String, Table> map = new LinkedHashMap<>();
-    for (List<String> batch : Lists.partition(names, SCHEMA_BATCH)) {
-      var response = call("BatchGetSchema", () -> session.client().batchGetSchema(b -> b
-          .collaborationIdentifier(session.collaborationId()).names(batch)));
-      for (Schema s : response.schemas()) {
-        map.put(s.name(), new CleanRoomsTable(name, s, this::analysisRules));
-      }
-      response.errors().forEach(e -> LOG.warn("Table {} is not available: {} {}", e.name(), e.code(), e.message()));
+    for (Schema s : entry.schemas.get(this::fetchSchemas)) {
+      map.put(s.name(), new CleanRoomsTable(name, s, this::analysisRules));
     }
     return map;
   }
 
-  private Multimap<String, Function> loadTemplates() throws SQLException {
+  private List<Schema> fetchSchemas() throws SQLException {
+    List<String> names = call("ListSchemas", () -> session.client()
+        .listSchemasPaginator(b -> b.collaborationIdentifier(session.collaborationId())).schemaSummaries()
+        .stream().map(SchemaSummary::name).toList());
+    List<Schema> schemas = new ArrayList<>();
+    for (List<String> batch : Lists.partition(names, SCHEMA_BATCH)) {
+      var response = call("BatchGetSchema", () -> session.client().batchGetSchema(b -> b
+          .collaborationIdentifier(session.collaborationId()).names(batch)));
+      schemas.addAll(response.schemas());
+      response.errors().forEach(e -> LOG.warn("Table {} is not available: {} {}", e.name(), e.code(), e.message()));
+    }
+    return List.copyOf(schemas);
+  }
+
+  private Multimap<String, Function> loadTemplates(MetadataCache.Entry entry) throws SQLException {
+    ImmutableMultimap.Builder<String, Function> map = ImmutableMultimap.builder();
+    for (CollaborationAnalysisTemplate t : entry.templates.get(this::fetchTemplates)) {
+      map.put(t.name(), new TemplateFunction(name, session, t, preflight));
+    }
+    return map.build();
+  }
+
+  private List<CollaborationAnalysisTemplate> fetchTemplates() throws SQLException {
     List<String> arns = call("ListCollaborationAnalysisTemplates", () -> session.client()
         .listCollaborationAnalysisTemplatesPaginator(b -> b.collaborationIdentifier(session.collaborationId()))
         .collaborationAnalysisTemplateSummaries().stream().map(CollaborationAnalysisTemplateSummary::arn).toList());
-    ImmutableMultimap.Builder<String, Function> map = ImmutableMultimap.builder();
+    List<CollaborationAnalysisTemplate> templates = new ArrayList<>();
     for (List<String> batch : Lists.partition(arns, TEMPLATE_BATCH)) {
       var response = call("BatchGetCollaborationAnalysisTemplate", () -> session.client()
           .batchGetCollaborationAnalysisTemplate(b -> b.collaborationIdentifier(session.collaborationId())
               .analysisTemplateArns(batch)));
-      for (CollaborationAnalysisTemplate t : response.collaborationAnalysisTemplates()) {
-        map.put(t.name(), new TemplateFunction(name, session, t, preflight));
-      }
+      templates.addAll(response.collaborationAnalysisTemplates());
       response.errors().forEach(e -> LOG.warn("Template {} is not available: {} {}", e.arn(), e.code(), e.message()));
     }
-    return map.build();
+    return List.copyOf(templates);
   }
 
   /** Work that may fail with an SQLException, run where Calcite allows only unchecked ones. */

@@ -29,26 +29,48 @@ public final class CollaborationSession implements AutoCloseable {
   private final ProtectedJobRunner jobs;
   private final ProtectedQueryRunner queries;
   private final ResultReader results;
+  private final MetadataCache.Key metadataKey;
+  private final Duration metadataTtl;
+  private volatile MetadataCache.Entry metadata;
 
   private CollaborationSession(CleanRoomsClient client, Membership membership, PollSchedule poll,
-      ResultReader results, Duration reuseWindow) {
+      ResultReader results, Duration reuseWindow, MetadataCache.Key metadataKey, Duration metadataTtl,
+      MetadataCache.Entry metadata) {
     this.client = client;
     this.membership = membership;
+    this.metadataKey = metadataKey;
+    this.metadataTtl = metadataTtl;
+    this.metadata = metadata;
     this.jobs = new ProtectedJobRunner(client, poll, reuseWindow);
     this.queries = new ProtectedQueryRunner(client, poll, reuseWindow);
     this.results = results;
   }
 
   /**
-   * Opens the membership (one GetMembership call, so bad credentials or ids fail at connect time).
+   * Opens the membership: one GetMembership call, so that bad credentials or ids fail at connect time, unless
+   * a connection of this JVM with the same identity read it within the metadata's time-to-live.
    *
    * @param reuseWindow how long after a template's run ended an identical call reads its result again
+   * @param metadataKey who reads which membership's metadata (see {@link MetadataCache})
    */
   public static CollaborationSession open(CleanRoomsClient client, String membershipId, PollSchedule poll,
-      ResultReader results, Duration reuseWindow) throws SQLException {
-    Membership membership = call("GetMembership",
-        () -> client.getMembership(b -> b.membershipIdentifier(membershipId))).membership();
-    return new CollaborationSession(client, membership, poll, results, reuseWindow);
+      ResultReader results, Duration reuseWindow, MetadataCache.Key metadataKey, Duration metadataTtl)
+      throws SQLException {
+    MetadataCache.Entry metadata = MetadataCache.entry(metadataKey, metadataTtl);
+    Membership membership = metadata.membership(() -> call("GetMembership",
+        () -> client.getMembership(b -> b.membershipIdentifier(membershipId))).membership());
+    return new CollaborationSession(client, membership, poll, results, reuseWindow, metadataKey, metadataTtl,
+        metadata);
+  }
+
+  /** The metadata this connection reads its tables and templates from: shared, until it expires or is refreshed. */
+  MetadataCache.Entry metadata() {
+    MetadataCache.Entry current = metadata;
+    MetadataCache.Entry now = MetadataCache.refresh(current, metadataKey, metadataTtl);
+    if (now != current) {
+      metadata = now;
+    }
+    return now;
   }
 
   public CleanRoomsClient client() {

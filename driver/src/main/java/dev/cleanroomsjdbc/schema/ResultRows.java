@@ -5,6 +5,7 @@ import dev.cleanroomsjdbc.results.NamedResult;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 
 /** The rows of one named result as an {@link Enumerable}: each enumeration streams the files again from S3. */
@@ -25,6 +26,9 @@ final class ResultRows extends AbstractEnumerable<Object[]> {
 
   @Override
   public Enumerator<Object[]> enumerator() {
+    if (DirectResults.offer(reader, result, rowType)) {
+      return Linq4j.emptyEnumerator(); // the driver streams this result itself
+    }
     return reader.open(result, rowType);
   }
 }

@@ -107,6 +107,14 @@ public final class LocalCleanRooms implements AutoCloseable {
     return api.operations();
   }
 
+  /** How many API requests of each operation this instance has received (by the service model's names). */
+  public java.util.Map<String, Long> requestCounts() {
+    if (http == null) {
+      throw new IllegalStateException("the local Clean Rooms is not started");
+    }
+    return http.requestCounts();
+  }
+
   public LocalS3 s3() {
     if (s3 == null) {
       throw new IllegalStateException("the local Clean Rooms is not started");

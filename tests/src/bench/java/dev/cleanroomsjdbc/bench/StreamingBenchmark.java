@@ -3,166 +3,129 @@ package dev.cleanroomsjdbc.bench;
 import dev.cleanroomsjdbc.local.DemoCollaboration;
 import dev.cleanroomsjdbc.local.LocalCleanRooms;
 import dev.cleanroomsjdbc.local.storage.S3Location;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
+import java.util.function.ToDoubleFunction;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Reading a job's result through the driver against reading the same Parquet files directly with
- * parquet-hadoop's example reader over S3A (the baseline), measured in the same run on the same files.
- * Prints time, rows per second and peak heap of each, and their ratios.
+ * Reading a job's result through the driver against two baselines measured in the same run on the same files:
+ * parquet-java's {@code Group} reader over Hadoop S3A, single-threaded, with typed getters, and DuckDB's JDBC
+ * driver over local copies of the files. Each reader runs in a JVM of its own; after warm-up reads, the rounds
+ * are taken pair by pair (every reader once per round) and the medians compared.
  *
- * <p>Run: {@code mvn -q test-compile exec:java -Dexec.mainClass=dev.cleanroomsjdbc.bench.StreamingBenchmark}
- * (system properties {@code bench.rows}, default 1,000,000, and {@code bench.runs}, default 3).
+ * <p>Run: see docs/benchmarks.md. System properties: {@code bench.rows} (2,000,000), {@code bench.parts} (8),
+ * {@code bench.runs} (5 rounds), {@code bench.warmups} (2), {@code bench.xmx} (the readers' heap, 1g).
  */
 public final class StreamingBenchmark {
-  private static final int RUNS = Integer.getInteger("bench.runs", 3);
+  private static final int RUNS = Integer.getInteger("bench.runs", 5);
+  private static final int WARMUPS = Integer.getInteger("bench.warmups", 2);
 
   public static void main(String[] args) throws Exception {
-    try (LocalCleanRooms local = LocalCleanRooms.builder().rowsPerPart(250_000).seedDemo(true).start()) {
-      String url = setUp(local);
-      Properties secret = new Properties();
-      secret.setProperty("secretAccessKey", DemoCollaboration.ADVERTISER_SECRET);
-      String jobId;
-      try (Connection c = DriverManager.getConnection(url, secret); Statement s = c.createStatement()) {
-        long t = System.nanoTime();
-        s.executeQuery("CALL demo.bench_rows()").close();
-        System.out.printf("job of %,d rows ran in %.1f s%n", BenchRows.ROWS, (System.nanoTime() - t) / 1e9);
-        jobId = s.unwrap(dev.cleanroomsjdbc.driver.CleanRoomsStatement.class).getJobIds().get(0);
+    int perPart = (int) Math.max(1, BenchRows.ROWS / BenchRows.PARTS);
+    try (LocalCleanRooms local = LocalCleanRooms.builder().rowsPerPart(perPart).seedDemo(true).start()) {
+      BenchResult result = BenchResult.write(local, BenchRows.ROWS);
+      Path copies = Files.createTempDirectory("bench-parts");
+      for (S3Location part : result.parts()) {
+        Files.write(copies.resolve(Path.of(part.key()).getFileName()), local.s3().client()
+            .getObjectAsBytes(b -> b.bucket(part.bucket()).key(part.key())).asByteArray());
       }
-      List<S3Location> parts = local.s3().list(new S3Location(DemoCollaboration.RESULT_BUCKET,
-          DemoCollaboration.RESULT_KEY_PREFIX + "/" + jobId + "/rows/")).stream()
-          .filter(l -> l.key().endsWith(".parquet")).toList();
-      Configuration conf = local.s3().hadoopConfiguration();
-      long bytes = local.s3().listObjects(new S3Location(DemoCollaboration.RESULT_BUCKET,
-          DemoCollaboration.RESULT_KEY_PREFIX + "/" + jobId + "/rows/")).stream().mapToLong(o -> o.size()).sum();
-      System.out.printf("result: %d Parquet part files, %.1f MB in S3%n", parts.size(), bytes / 1048576.0);
-
-      List<Measurement> baseline = new ArrayList<>();
-      List<Measurement> driver = new ArrayList<>();
+      List<String> jvm = List.of("-Xmx" + System.getProperty("bench.xmx", "1g"));
+      List<ReaderProcess> readers = new ArrayList<>();
+      List<String> s3a = new ArrayList<>(List.of(local.s3().endpoint().toString(),
+          DemoCollaboration.ADVERTISER_ACCESS_KEY, DemoCollaboration.ADVERTISER_SECRET));
+      result.parts().forEach(p -> s3a.add("s3a://" + p.bucket() + "/" + p.key()));
+      readers.add(new ReaderProcess("baseline: parquet-java Group, typed getters, S3A", jvm, prepend("parquet-group", s3a)));
+      List<String> driverArgs = List.of(result.url(), DemoCollaboration.ADVERTISER_SECRET, result.jobId());
+      readers.add(new ReaderProcess("driver: getObject on every column", jvm, prepend("driver-object", driverArgs)));
+      readers.add(new ReaderProcess("driver: typed getters", jvm, prepend("driver-typed", driverArgs)));
+      boolean duck = hasDuckDb();
+      if (duck) {
+        readers.add(new ReaderProcess("DuckDB JDBC getObject, local files", jvm,
+            List.of("duckdb", copies.toString() + "/*.parquet")));
+      } else {
+        System.out.println("DuckDB baseline skipped: org.duckdb:duckdb_jdbc is not on the class path (-Pbench adds it)");
+      }
+      for (int w = 0; w < WARMUPS; w++) {
+        for (ReaderProcess r : readers) {
+          r.read(false);
+        }
+      }
       for (int run = 0; run < RUNS; run++) {
-        baseline.add(measure(() -> readDirectly(conf, parts)));
-        driver.add(measure(() -> readThroughDriver(url, secret, jobId)));
-      }
-      Measurement b = median(baseline);
-      Measurement d = median(driver);
-      System.out.printf("%-40s %10s %14s %14s%n", "", "seconds", "rows/s", "peak heap MB");
-      print("baseline: parquet-hadoop Group reader", b);
-      print("driver: JDBC ResultSet.getObject", d);
-      System.out.printf("ratio driver/baseline: time %.2fx, peak heap %.2fx (%d runs, median)%n",
-          d.seconds() / b.seconds(), (double) d.peakHeapBytes() / b.peakHeapBytes(), RUNS);
-    }
-  }
-
-  private static String setUp(LocalCleanRooms local) {
-    var demo = local.demo().orElseThrow();
-    String key = "bench/bench_rows.sql";
-    local.s3().client().putObject(b -> b.bucket(DemoCollaboration.CODE_BUCKET).key(key),
-        RequestBody.fromString(BenchRows.script()));
-    try (var advertiser = DemoCollaboration.client(local.endpoint(), DemoCollaboration.ADVERTISER_ACCESS_KEY,
-        DemoCollaboration.ADVERTISER_SECRET)) {
-      advertiser.createAnalysisTemplate(b -> b.membershipIdentifier(demo.advertiserMembershipId())
-          .name("bench_rows").format("PYSPARK_1_0").schema(s -> s.referencedTables("customers"))
-          .source(s -> s.artifacts(a -> a
-              .entryPoint(e -> e.location(l -> l.bucket(DemoCollaboration.CODE_BUCKET).key(key)))
-              .roleArn("arn:aws:iam::" + DemoCollaboration.ADVERTISER_ACCOUNT + ":role/Bench"))));
-    }
-    return "jdbc:cleanrooms://us-east-1/" + demo.advertiserMembershipId() + "?cleanRoomsEndpoint="
-        + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint() + "&credentials=STATIC&accessKeyId="
-        + DemoCollaboration.ADVERTISER_ACCESS_KEY + "&pollInitialIntervalMs=20";
-  }
-
-  private static long readDirectly(Configuration conf, List<S3Location> parts) throws Exception {
-    long rows = 0;
-    for (S3Location part : parts) {
-      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-          new Path("s3a://" + part.bucket() + "/" + part.key())).withConf(conf).build()) {
-        Group g;
-        while ((g = reader.read()) != null) {
-          for (int f = 0; f < g.getType().getFieldCount(); f++) {
-            if (g.getFieldRepetitionCount(f) > 0) {
-              g.getValueToString(f, 0);
-            }
+        for (ReaderProcess r : readers) {
+          ReaderProcess.Round round = r.read(true);
+          if (round.rows() != BenchRows.ROWS) {
+            throw new IllegalStateException(r.name + " read " + round.rows() + " rows, not " + BenchRows.ROWS);
           }
-          rows++;
         }
       }
-    }
-    return rows;
-  }
-
-  private static long readThroughDriver(String url, Properties secret, String jobId) throws Exception {
-    long rows = 0;
-    try (Connection c = DriverManager.getConnection(url, secret); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT * FROM TABLE(cleanrooms.job_result('" + jobId + "', 'rows'))")) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        for (int i = 1; i <= columns; i++) {
-          rs.getObject(i);
-        }
-        rows++;
+      report(readers, result, duck);
+      for (ReaderProcess r : readers) {
+        r.close();
       }
     }
-    return rows;
   }
 
-  /** A timed read and the most heap in use while it ran (sampled every 5 ms after a GC). */
-  private record Measurement(long rows, double seconds, long peakHeapBytes) {}
-
-  /** One way of reading all rows. */
-  private interface Read {
-    long rows() throws Exception;
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all;
   }
 
-  private static Measurement measure(Read read) throws Exception {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    System.gc();
-    AtomicLong peak = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "bench-heap-sampler");
-    sampler.setDaemon(true);
-    sampler.start();
-    long t = System.nanoTime();
-    long rows = read.rows();
-    double seconds = (System.nanoTime() - t) / 1e9;
-    sampler.interrupt();
-    sampler.join();
-    if (rows != BenchRows.ROWS) {
-      throw new IllegalStateException("read " + rows + " rows, expected " + BenchRows.ROWS);
+  private static boolean hasDuckDb() {
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
-    return new Measurement(rows, seconds, peak.get());
   }
 
-  private static Measurement median(List<Measurement> ms) {
-    List<Measurement> sorted = new ArrayList<>(ms);
-    Collections.sort(sorted, (a, b) -> Double.compare(a.seconds(), b.seconds()));
-    return sorted.get(sorted.size() / 2);
+  private static void report(List<ReaderProcess> readers, BenchResult result, boolean duck) {
+    System.out.printf("%n%,d rows x 8 columns in %d Parquet part files (%.1f MB); %d cores; %s %s; %d rounds"
+        + " after %d warm-up reads, each reader in its own JVM (%s)%n%n", BenchRows.ROWS, result.parts().size(),
+        result.bytes() / 1048576.0, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"), RUNS, WARMUPS, "-Xmx" + System.getProperty("bench.xmx", "1g"));
+    System.out.println("| reader | wall s (median) | CPU s (median) | rows/s | peak heap MB | peak live MB |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (ReaderProcess r : readers) {
+      double wall = median(r.rounds, ReaderProcess.Round::seconds);
+      System.out.printf("| %s | %.3f | %.3f | %,.0f | %.0f | %.0f |%n", r.name, wall,
+          median(r.rounds, ReaderProcess.Round::cpuSeconds), BenchRows.ROWS / wall,
+          median(r.rounds, Round -> Round.peakHeap()) / 1048576.0, median(r.rounds, x -> x.peakLive()) / 1048576.0);
+    }
+    ReaderProcess base = readers.get(0);
+    System.out.println();
+    System.out.println("| ratio (median of the per-round ratios) | wall | CPU |");
+    System.out.println("|---|---|---|");
+    for (ReaderProcess driver : readers.subList(1, 3)) {
+      System.out.printf("| %s / parquet-java | **%.2fx** | **%.2fx** |%n", driver.name.substring(8),
+          ratio(driver, base, ReaderProcess.Round::seconds), ratio(driver, base, ReaderProcess.Round::cpuSeconds));
+      if (duck) {
+        ReaderProcess d = readers.get(3);
+        System.out.printf("| %s / DuckDB | **%.2fx** | %.2fx |%n", driver.name.substring(8),
+            ratio(driver, d, ReaderProcess.Round::seconds), ratio(driver, d, ReaderProcess.Round::cpuSeconds));
+      }
+    }
   }
 
-  private static void print(String what, Measurement m) {
-    System.out.printf("%-40s %10.2f %,14.0f %14.1f%n", what, m.seconds(), m.rows() / m.seconds(),
-        m.peakHeapBytes() / 1048576.0);
+  private static double ratio(ReaderProcess a, ReaderProcess b, ToDoubleFunction<ReaderProcess.Round> f) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < a.rounds.size(); i++) {
+      ratios.add(f.applyAsDouble(a.rounds.get(i)) / f.applyAsDouble(b.rounds.get(i)));
+    }
+    ratios.sort(Comparator.naturalOrder());
+    return ratios.get(ratios.size() / 2);
+  }
+
+  static double median(List<ReaderProcess.Round> rounds, ToDoubleFunction<ReaderProcess.Round> f) {
+    return rounds.stream().mapToDouble(f).sorted().skip(rounds.size() / 2).findFirst().orElse(Double.NaN);
   }
 }

@@ -46,6 +46,9 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
   private final InputValidator validator = new InputValidator(MODEL);
   private final CallerResolver callers;
   private final FaultInjector faults;
+  /** Requests served, by operation name: what tests count to check that a client calls no more than it must. */
+  private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> served =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private LocalCleanRoomsHttpServer(HttpServer server, ExecutorService executor, Router router,
       CallerResolver callers, FaultInjector faults) {
@@ -130,6 +133,7 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
       Router.Handler handler = operation.map(op -> validator.validating(op, match.handler()))
           .orElse(match.handler());
       String name = operation.map(ServiceModel.Operation::name).orElse(match.route());
+      served.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).increment();
       out = new FaultyHandler(handler, name, faults).handle(request);
       if (out == null) {
         status = operation.map(ServiceModel.Operation::successCode).orElse(204);
@@ -208,5 +212,12 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+  }
+
+  /** How many requests of each operation this server has received since it started (faults included). */
+  public java.util.Map<String, Long> requestCounts() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    served.forEach((op, n) -> counts.put(op, n.sum()));
+    return counts;
   }
 }

@@ -1,0 +1,129 @@
+package dev.cleanroomsjdbc.bench;
+
+import dev.cleanroomsjdbc.local.DemoCollaboration;
+import dev.cleanroomsjdbc.local.LocalCleanRooms;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What connecting costs: in a warm JVM, {@code DriverManager.getConnection} to a running local Clean Rooms and
+ * the first {@code getTables} of the new connection (median of {@code bench.runs}); and a cold process, from the
+ * JVM's start to its first {@code getTables}, with the driver's self-contained jar alone on its class path (or
+ * this JVM's class path when the jar is not built), median of {@code bench.cold} processes.
+ */
+public final class ConnectBenchmark {
+  private static final int RUNS = Integer.getInteger("bench.runs", 20);
+  private static final int COLD = Integer.getInteger("bench.cold", 5);
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cold")) {
+      cold(args[1]);
+      return;
+    }
+    try (LocalCleanRooms local = LocalCleanRooms.builder().seedDemo(true).start()) {
+      var demo = local.demo().orElseThrow();
+      String url = "jdbc:cleanrooms://us-east-1/" + demo.advertiserMembershipId() + "?cleanRoomsEndpoint="
+          + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint() + "&credentials=STATIC&accessKeyId="
+          + DemoCollaboration.ADVERTISER_ACCESS_KEY + "&secretAccessKey=" + DemoCollaboration.ADVERTISER_SECRET;
+      List<Double> connect = new ArrayList<>();
+      List<Double> browse = new ArrayList<>();
+      for (int i = 0; i < RUNS + 3; i++) {
+        long t = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, new Properties())) {
+          long opened = System.nanoTime();
+          try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+            while (rs.next()) {
+              rs.getString(3);
+            }
+          }
+          if (i >= 3) {
+            connect.add((opened - t) / 1e6);
+            browse.add((System.nanoTime() - t) / 1e6);
+          }
+        }
+      }
+      List<Double> cold = new ArrayList<>();
+      String classPath = driverJar().map(Path::toString).orElse(System.getProperty("java.class.path"));
+      for (int i = 0; i < COLD; i++) {
+        cold.add(coldProcess(classPath, url));
+      }
+      System.out.printf("%n| connect | median ms | min ms |%n|---|---|---|%n");
+      print("warm JVM: getConnection", connect);
+      print("warm JVM: getConnection + first getTables", browse);
+      print("cold process: JVM start to first getTables", cold);
+      System.out.printf("%ncold process class path: %s%n", driverJar().isPresent() ? "the driver's jar alone"
+          : "the tests' class path (build the jar with mvn -pl driver package to measure it alone)");
+    }
+  }
+
+  private static java.util.Optional<Path> driverJar() throws Exception {
+    Path target = Path.of(System.getProperty("user.dir")).resolveSibling("driver").resolve("target");
+    if (!Files.isDirectory(target)) {
+      target = Path.of("driver", "target");
+    }
+    if (!Files.isDirectory(target)) {
+      return java.util.Optional.empty();
+    }
+    try (var files = Files.list(target)) {
+      return files.filter(p -> p.getFileName().toString().matches("cleanrooms-jdbc-.*-all\\.jar")).findFirst();
+    }
+  }
+
+  /** Starts a JVM that connects and browses once; returns its milliseconds from JVM start to the first rows. */
+  private static double coldProcess(String classPath, String url) throws Exception {
+    Path self = Path.of(ConnectBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+    String options = System.getProperty("bench.coldJvm", "");
+    if (!options.isBlank()) {
+      command.addAll(List.of(options.trim().split("\\s+"))); // e.g. -Xlog:class+load to see what loads when
+    }
+    command.addAll(List.of("-cp", classPath + java.io.File.pathSeparator + self, ConnectBenchmark.class.getName(),
+        "cold", url));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      double ms = Double.NaN;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("COLD ")) {
+          ms = Double.parseDouble(line.substring(5));
+        }
+      }
+      p.waitFor();
+      return ms;
+    }
+  }
+
+  private static void cold(String url) throws Exception {
+    long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long main = System.currentTimeMillis() - start;
+    DriverManager.getDriver(url);
+    long driver = System.currentTimeMillis() - start;
+    try (Connection c = DriverManager.getConnection(url, new Properties())) {
+      long connected = System.currentTimeMillis() - start;
+      try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+        rs.next();
+        long browsed = System.currentTimeMillis() - start;
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime() / 1_000_000;
+        System.err.printf("cold process: main at %d ms, driver loaded at %d, connected at %d, first getTables at %d"
+            + " (process CPU %d ms)%n", main, driver, connected, browsed, cpu);
+        System.out.println("COLD " + browsed);
+      }
+    }
+  }
+
+  private static void print(String what, List<Double> ms) {
+    List<Double> sorted = ms.stream().sorted().toList();
+    System.out.printf("| %s | %.0f | %.0f |%n", what, sorted.get(sorted.size() / 2), sorted.get(0));
+  }
+}
