@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.results;
 
+import dev.cleanroomsjdbc.execution.Execution;
 import dev.cleanroomsjdbc.execution.SqlState;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -81,9 +82,13 @@ public final class ResultReader implements AutoCloseable {
       throw new ResultReadException(e);
     }
     List<ResultFile> files = List.copyOf(result.files());
+    // the reading thread reads on behalf of the statement: its cancel, timeout and close abort the reads
+    Execution owner = Execution.current();
     PrefetchEnumerator.Producer producer = out -> {
-      for (ResultFile file : files) {
-        readFile(result.format(), file, rowType, out);
+      try (Execution.Scope scope = owner.enter()) {
+        for (ResultFile file : files) {
+          readFile(result.format(), file, rowType, out);
+        }
       }
     };
     PrefetchEnumerator[] self = new PrefetchEnumerator[1];
@@ -121,6 +126,14 @@ public final class ResultReader implements AutoCloseable {
 
   /** The SQLException for a file that cannot be read, saying what to do about it. */
   static SQLException fileError(ResultFile file, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ObjectStream.StoppedRead stopped) {
+        SQLException statement = stopped.statementError("Reading result file " + file.uri());
+        if (statement != null) {
+          return statement;
+        }
+      }
+    }
     if (e instanceof FileNotFoundException || e instanceof NoSuchKeyException) {
       return SqlState.RESULT_IO_ERROR.exception("Result file " + file.uri() + " no longer exists (deleted after"
           + " the job finished?). Re-run the job to write its results again.", e);

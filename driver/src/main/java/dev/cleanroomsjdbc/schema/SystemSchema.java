@@ -10,7 +10,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 /**
  * The {@code cleanrooms} schema: the collaboration itself as tables ({@code protected_jobs},
  * {@code protected_queries}, {@code memberships}, {@code members}, {@code analysis_templates},
- * {@code collaboration_tables}, {@code analysis_rules}) and the driver's own functions, such as {@code job_result}.
+ * {@code collaboration_tables}, {@code analysis_rules}) and the driver's own functions: {@code job_result}, {@code cancel_job}.
  */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "cleanrooms";
@@ -20,7 +20,8 @@ public final class SystemSchema extends AbstractSchema {
 
   public SystemSchema(CollaborationSchema collaboration) {
     this.functions = ImmutableMultimap.of(JobResultFunction.NAME,
-        new JobResultFunction(NAME, collaboration.session()));
+        new JobResultFunction(NAME, collaboration.session()), CancelJobFunction.NAME,
+        new CancelJobFunction(NAME, collaboration.session()));
     this.tables = SystemTables.of(collaboration);
   }
 
