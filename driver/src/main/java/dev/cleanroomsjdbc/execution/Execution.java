@@ -33,7 +33,11 @@ public final class Execution {
     }
 
     SQLException exception(String what) {
-      return state.exception(what + " was cancelled because " + why);
+      return exception(what, null);
+    }
+
+    SQLException exception(String what, Throwable cause) {
+      return state.exception(what + " was cancelled because " + why, cause);
     }
 
     /** Why, as a phrase: "the statement was cancelled". */
@@ -102,9 +106,9 @@ public final class Execution {
   }
 
   /** The exception that fits the stop reason for {@code what}, or null if the execution was not stopped. */
-  public SQLException stopException(String what) {
+  public SQLException stopException(String what, Throwable cause) {
     Stop s = stop.get();
-    return s == null ? null : s.exception(what);
+    return s == null ? null : s.exception(what, cause);
   }
 
   public Optional<Stop> stopped() {

@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
  * When to look at a running job again. The waits start at {@code initial} and grow by {@code multiplier}, but a
  * wait is never longer than a tenth of the time the job has run (nor than {@code max}), so the first row follows a
  * job's end within about max(initial, 10% of its duration); and the polls never outrun one per
- * {@link #averageInterval()} on average over the job, so a long job costs few GetProtectedJob calls. A throttled
+ * {@link #averageInterval()} on average over the job (besides the first), so a long job costs few GetProtectedJob
+ * calls. A throttled
  * poll doubles the wait (up to {@link #THROTTLED_MAX}).
  */
 public record PollSchedule(Duration initial, Duration max, double multiplier) {
@@ -64,8 +65,8 @@ public record PollSchedule(Duration initial, Duration max, double multiplier) {
       long grown = previousNanos < 0 ? initial.toNanos() : (long) Math.ceil(previousNanos * multiplier);
       long latencyBound = Math.max(initial.toNanos(), (long) (elapsed * LATENCY_SHARE));
       long wait = Math.min(Math.min(Math.max(grown, 1), latencyBound), max.toNanos());
-      // the poll after this wait is number polls + 1; the first is free, poll k comes no earlier than k intervals in
-      long earliest = polls == 0 ? 0 : (polls + 1) * averageInterval().toNanos();
+      // the poll after this wait is number polls + 1: poll k comes no earlier than k - 1 intervals in
+      long earliest = polls * averageInterval().toNanos();
       wait = Math.max(wait, earliest - elapsed);
       previousNanos = wait;
       polls++;

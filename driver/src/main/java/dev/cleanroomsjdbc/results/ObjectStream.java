@@ -162,11 +162,7 @@ final class ObjectStream extends InputStream {
     }
 
     java.sql.SQLException statementError(String what) {
-      java.sql.SQLException e = execution.stopException(what);
-      if (e != null) {
-        e.initCause(this);
-      }
-      return e;
+      return execution.stopException(what, this);
     }
   }
 }

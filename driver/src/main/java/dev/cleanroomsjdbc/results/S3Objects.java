@@ -45,7 +45,7 @@ final class S3Objects implements AutoCloseable {
 
   S3Objects(S3Access access) {
     // a GET whose answer does not begin within two read timeouts (the SDK's own retries included) is a stall
-    this.getTimeout = access.readTimeout().multipliedBy(2).plus(CONNECT_TIMEOUT);
+    this.getTimeout = access.readTimeout().multipliedBy(2);
     var builder = S3Client.builder()
         .region(Region.of(access.region()))
         .forcePathStyle(access.pathStyle())
