@@ -197,6 +197,11 @@ public final class TestCollaboration {
         RequestBody.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length / 2)));
   }
 
+  /** Switches the local Clean Rooms' fault mode (Faults.none() switches it off). */
+  public void faults(dev.cleanroomsjdbc.local.faults.Faults faults) {
+    local.faults(faults);
+  }
+
   /** How many protected queries the membership has run. */
   public int queryCount() {
     try (CleanRoomsClient client = advertiserClient()) {
