@@ -33,7 +33,7 @@ public final class ProtectedJobRunner {
   public CompletedJob run(String membershipId, String templateArn, String templateName, Execution execution)
       throws SQLException {
     execution.throwIfStopped("Protected job");
-    var reused = recent.job(membershipId, templateArn);
+    var reused = recent.jobIfKnown(membershipId, templateArn);
     if (reused.isPresent()) {
       return recent.reuse(reused.get(), templateName, execution);
     }

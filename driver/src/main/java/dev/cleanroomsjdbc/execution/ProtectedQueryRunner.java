@@ -38,7 +38,7 @@ public final class ProtectedQueryRunner {
   public CompletedJob runTemplate(String membershipId, String templateArn, String templateName,
       Map<String, String> parameters, Execution execution) throws SQLException {
     execution.throwIfStopped("Protected query");
-    var reused = recent.query(membershipId, templateArn, parameters);
+    var reused = recent.queryIfKnown(membershipId, templateArn, parameters);
     if (reused.isPresent()) {
       return recent.reuse(reused.get(), templateName, execution);
     }
