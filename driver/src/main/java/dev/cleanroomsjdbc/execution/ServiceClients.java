@@ -23,6 +23,10 @@ public final class ServiceClients {
   public static CleanRoomsClient cleanRooms(ServiceConfig config) {
     var builder = CleanRoomsClient.builder()
         .region(Region.of(config.region()))
+        // pooled connections retired before a server closes idle ones: a request written to a connection the
+        // server closed fails ("Broken pipe"), and a start is sent once only
+        .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
+            .connectionMaxIdleTime(java.time.Duration.ofSeconds(10)))
         .credentialsProvider(config.credentials())
         .overrideConfiguration(o -> o.retryStrategy(
                 AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxRetries() + 1).build())

@@ -37,6 +37,8 @@ final class S3Objects implements AutoCloseable {
   /** The objects directly under a prefix, and its sub-prefixes ("folders"), each in key order. */
   record Listing(List<Entry> objects, List<String> prefixes) {}
 
+  /** How long a pooled connection may stay idle before it is closed. */
+  static final Duration IDLE_CONNECTION_LIMIT = Duration.ofSeconds(10);
   /** How long opening a connection to S3 may take. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -51,7 +53,10 @@ final class S3Objects implements AutoCloseable {
         .forcePathStyle(access.pathStyle())
         .httpClientBuilder(ApacheHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)
-            .socketTimeout(access.readTimeout()))
+            .socketTimeout(access.readTimeout())
+            // retired before servers close idle connections (S3 after ~20 s, Jetty after 30 s): a request sent on
+            // a connection the server closed fails with "Broken pipe" or a reset
+            .connectionMaxIdleTime(IDLE_CONNECTION_LIMIT))
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()));
     if (access.credentials() != null) {
       builder.credentialsProvider(access.credentials());

@@ -202,6 +202,22 @@ public final class TestCollaboration {
     local.faults(faults);
   }
 
+  /** Deletes a result object, or replaces it with 0 bytes, as a lifecycle rule or a stray upload would. */
+  void tamper(String key, boolean delete) {
+    if (delete) {
+      local.s3().client().deleteObject(b -> b.bucket(DemoCollaboration.RESULT_BUCKET).key(key));
+    } else {
+      local.s3().client().putObject(b -> b.bucket(DemoCollaboration.RESULT_BUCKET).key(key), RequestBody.empty());
+    }
+  }
+
+  /** Keys of the objects under a protected query's result prefix. */
+  List<String> queryResultKeys(String queryId) {
+    return local.s3().client().listObjectsV2Paginator(b -> b.bucket(DemoCollaboration.RESULT_BUCKET)
+            .prefix(DemoCollaboration.QUERY_RESULT_KEY_PREFIX + "/" + queryId + "/"))
+        .contents().stream().map(o -> o.key()).toList();
+  }
+
   /** How many protected queries the membership has run. */
   public int queryCount() {
     try (CleanRoomsClient client = advertiserClient()) {

@@ -110,6 +110,32 @@ class HeavyFaultsTest {
     assertTrue(full.get() > 0);
   }
 
+  @Test
+  @Timeout(120)
+  void aServiceOutageWhileTheJobRunsIsWaitedOutAndTheRowsArrive() throws Exception {
+    java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try (Connection c = collaboration.connect(); Statement s = c.createStatement()) {
+      long[] outage = new long[2];
+      s.unwrap(dev.cleanroomsjdbc.driver.CleanRoomsStatement.class).setProgressListener(p -> {
+        if (p.status().equals("SUBMITTED") && outage[0] == 0) {
+          // every look at the job fails for 4 s, longer than the SDK's retries last
+          collaboration.faults(Faults.none().withServerErrorRate(1.0).onlyOperations("GetProtectedJob"));
+          outage[0] = System.nanoTime();
+          timer.schedule(() -> {
+            collaboration.faults(Faults.none());
+            outage[1] = System.nanoTime();
+          }, 4, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      });
+      long n = rows(s, "CALL demo.typed_rows()");
+      assertEquals(TypedRowValues.DEFAULT_ROWS, n);
+      assertTrue(outage[1] > 0, "the statement waited out the outage");
+    } finally {
+      collaboration.faults(Faults.none());
+      timer.shutdownNow();
+    }
+  }
+
   private static long rows(Statement s, String sql) throws SQLException {
     long n = 0;
     try (ResultSet rs = s.executeQuery(sql)) {
