@@ -36,7 +36,11 @@ final class ActiveWork {
   private static volatile boolean shuttingDown;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ActiveWork::cancelAll, "cleanrooms-jdbc-shutdown"));
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(ActiveWork::cancelAll, "cleanrooms-jdbc-shutdown"));
+    } catch (IllegalStateException e) {
+      shuttingDown = true; // first used while the JVM is already exiting: start nothing
+    }
   }
 
   private ActiveWork() {}

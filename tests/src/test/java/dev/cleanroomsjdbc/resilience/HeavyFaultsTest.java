@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class HeavyFaultsTest {
   private static final int THREADS = 4;
-  private static final int EACH = 5;
+  private static final int EACH = 3;
   private static final String[] RUN_OPERATIONS = {"StartProtectedJob", "GetProtectedJob", "UpdateProtectedJob",
       "ListProtectedJobs", "StartProtectedQuery", "GetProtectedQuery", "UpdateProtectedQuery", "ListProtectedQueries"};
 
