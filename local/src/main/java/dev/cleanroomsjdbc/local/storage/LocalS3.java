@@ -22,6 +22,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -66,10 +67,12 @@ public final class LocalS3 implements AutoCloseable {
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
-        // Under load a query's ListObjectsV2 failed "Broken pipe" on all four attempts: pooled connections the
-        // server (s3proxy's Jetty) had closed. Connections here are cheap: none lives long enough to go stale.
+        // pooled connections never live long enough for the server to close them under the client
         .httpClientBuilder(ApacheHttpClient.builder().connectionMaxIdleTime(IDLE_CONNECTION_LIMIT)
             .connectionTimeToLive(IDLE_CONNECTION_LIMIT))
+        // the engines' requests ride out a burst of refused connections (see DaemonJetty.ACCEPT_QUEUE)
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(8).build()))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .build();
   }
