@@ -59,7 +59,8 @@ final class ConnectionFactory {
     try {
       client = ServiceClients.cleanRooms(config);
       results = new ResultReader(new S3Access(config.s3Endpoint(), config.region(), credentials.provider(),
-          config.s3Endpoint() != null));
+          config.s3Endpoint() != null,
+          Duration.ofSeconds(Math.max(1, settings.getInt(ConnectionProperty.S3_READ_TIMEOUT_SECONDS)))));
       CollaborationSession session = openMembership(client, membership, config, results, settings, credentials);
       String schemaName = settings.get(ConnectionProperty.SCHEMA)
           .orElseGet(() -> schemaNameOf(session.membership().collaborationName()));

@@ -41,6 +41,8 @@ final class DriverConnection {
   private final SessionState session;
   /** Statements not closed yet: closing the connection closes them first, which cancels their running jobs. */
   private final Set<DriverStatement> open = ConcurrentHashMap.newKeySet();
+  /** Statements being prepared (a prepareCall may run its template's job): closing the connection cancels them. */
+  private final Preparations preparations = new Preparations();
   private Connection self;
 
   DriverConnection(CalciteConnection calcite, CollaborationSchema collaboration, ConnectionSettings settings,
@@ -141,10 +143,13 @@ final class DriverConnection {
       s = new DriverPreparedStatement(this, delegate, call.isCall(), arguments);
     } else {
       Execution preparing = new Execution(null);
+      preparations.begin(preparing);
       try (Execution.Scope scope = preparing.enter()) {
         delegate = calcite.prepareStatement(call.sql());
       } catch (SQLException | RuntimeException e) {
         throw CalciteErrors.inUsersText(CalciteErrors.translate(e), call.edits()::inOriginal);
+      } finally {
+        preparations.end(preparing);
       }
       s = new DriverPreparedStatement(this, (PreparedStatement) delegate, call.isCall(), preparing,
           CallSyntax.returnsRowsAsTheyAre(call.sql()));
@@ -192,7 +197,12 @@ final class DriverConnection {
   /** Closes the statements first (cancelling their jobs while the clients still work), then the clients. */
   public void close() throws SQLException {
     try (Credentials c = credentials; CollaborationSession s = collaboration.session()) {
-      for (DriverStatement statement : List.copyOf(open)) {
+      List<DriverStatement> statements = List.copyOf(open);
+      for (DriverStatement statement : statements) {
+        statement.stopRunning(); // all at once: their cancellations then run side by side
+      }
+      preparations.stopAndAwait();
+      for (DriverStatement statement : statements) {
         statement.close();
       }
       calcite.close();

@@ -33,6 +33,8 @@ class DriverStatement {
   private final Statement delegate;
   private Statement self;
   private volatile Execution running;
+  /** The last execution, while its result set is open: its S3 reads end when the statement is cancelled. */
+  private volatile Execution reading;
   private volatile boolean closed;
   private int queryTimeoutSeconds;
   private Consumer<JobProgress> progress;
@@ -101,14 +103,16 @@ class DriverStatement {
   boolean run(boolean isCall, Execution adopted, SqlEdits positions, boolean direct, FirstResult work)
       throws SQLException {
     checkOpen();
+    // running first: a cancel from another thread from here on reaches this execution
+    Execution execution = new Execution(progress);
+    running = execution;
+    reading = null;
     closeCurrent();
     pending.clear();
-    Execution execution = new Execution(progress);
     if (adopted != null) {
       execution.adopt(adopted);
     }
     warnings = null;
-    running = execution;
     ScheduledFuture<?> timeout = Timeouts.arm(execution, queryTimeoutSeconds);
     try (Execution.Scope scope = execution.enter();
         DirectResults.Capture capture = direct ? DirectResults.capture() : null) {
@@ -135,6 +139,8 @@ class DriverStatement {
       }
       synchronized (this) {
         running = null;
+        // the result set still reads this execution's results: cancel() now aborts those reads
+        reading = current != null ? execution : null;
         notifyAll();
       }
     }
@@ -229,10 +235,21 @@ class DriverStatement {
 
   public void cancel() throws SQLException {
     Execution e = running;
+    if (e == null) {
+      e = reading;
+    }
     if (e != null) {
       e.cancel(Execution.Stop.CANCELLED);
     }
     delegate.cancel();
+  }
+
+  /** Ends what the statement runs without waiting (a closing connection stops all its statements at once). */
+  void stopRunning() {
+    Execution e = running;
+    if (e != null) {
+      e.cancel(Execution.Stop.CLOSED);
+    }
   }
 
   public void setQueryTimeout(int seconds) throws SQLException {
@@ -259,6 +276,10 @@ class DriverStatement {
     if (e != null) {
       e.cancel(Execution.Stop.CLOSED);
       awaitEnd();
+    }
+    Execution r = reading;
+    if (r != null) {
+      r.cancel(Execution.Stop.CLOSED);
     }
     try (Statement d = delegate; Statement i = internal) {
       closeCurrent();

@@ -33,13 +33,23 @@ public final class Execution {
     }
 
     SQLException exception(String what) {
-      return state.exception(what + " was cancelled because " + why);
+      return exception(what, null);
+    }
+
+    SQLException exception(String what, Throwable cause) {
+      return state.exception(what + " was cancelled because " + why, cause);
+    }
+
+    /** Why, as a phrase: "the statement was cancelled". */
+    String why() {
+      return why;
     }
   }
 
   private static final ThreadLocal<Execution> CURRENT = new ThreadLocal<>();
 
   private final AtomicReference<Stop> stop = new AtomicReference<>();
+  private final List<Runnable> onStop = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Object wakeUp = new Object();
   private final List<CompletedJob> completedJobs = new ArrayList<>();
   private final Map<Object, Object> memos = new HashMap<>();
@@ -75,7 +85,30 @@ public final class Execution {
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
+    if (first) {
+      for (Runnable r : onStop) {
+        r.run();
+      }
+    }
     return first;
+  }
+
+  /**
+   * Runs {@code action} when the execution is stopped (at once if it is already): what a blocked read needs to end
+   * at once, such as aborting an S3 request. Returns what removes it again.
+   */
+  public Runnable onStop(Runnable action) {
+    onStop.add(action);
+    if (stop.get() != null && onStop.remove(action)) {
+      action.run();
+    }
+    return () -> onStop.remove(action);
+  }
+
+  /** The exception that fits the stop reason for {@code what}, or null if the execution was not stopped. */
+  public SQLException stopException(String what, Throwable cause) {
+    Stop s = stop.get();
+    return s == null ? null : s.exception(what, cause);
   }
 
   public Optional<Stop> stopped() {

@@ -1,13 +1,15 @@
 package dev.cleanroomsjdbc.execution;
 
-import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
-
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJob;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobStatus;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobSummary;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobType;
 import software.amazon.awssdk.services.cleanrooms.model.TargetProtectedJobStatus;
 
@@ -31,36 +33,69 @@ public final class ProtectedJobRunner {
   public CompletedJob run(String membershipId, String templateArn, String templateName, Execution execution)
       throws SQLException {
     execution.throwIfStopped("Protected job");
-    var reused = recent.job(membershipId, templateArn);
+    var reused = recent.jobIfKnown(membershipId, templateArn);
     if (reused.isPresent()) {
       return recent.reuse(reused.get(), templateName, execution);
     }
-    return runner.run(new RemoteWork() {
-      @Override
-      public String kind() {
-        return "Protected job";
-      }
+    return runner.run(new JobWork(client, membershipId, templateArn), execution);
+  }
 
-      @Override
-      public State start() throws SQLException {
-        return state(call("StartProtectedJob", () -> client.startProtectedJob(b -> b
-            .membershipIdentifier(membershipId)
-            .type(ProtectedJobType.PYSPARK)
-            .jobParameters(p -> p.analysisTemplateArn(templateArn)))).protectedJob());
-      }
+  /** Cancels a job of this membership by id (CALL cleanrooms.cancel_job); its state once the service confirmed. */
+  public static String cancel(CleanRoomsClient client, String membershipId, String jobId) {
+    RemoteWork.State end = Cancellation.cancelUntilEnded(new JobWork(client, membershipId, null), jobId,
+        RemoteRunner.CANCEL_GRACE);
+    return end == null ? "CANCELLING" : end.status();
+  }
 
-      @Override
-      public State get(String id) throws SQLException {
-        return state(call("GetProtectedJob", () -> client.getProtectedJob(b -> b
-            .membershipIdentifier(membershipId).protectedJobIdentifier(id))).protectedJob());
-      }
+  /** A protected job of one template seen as {@link RemoteWork}. */
+  private record JobWork(CleanRoomsClient client, String membershipId, String templateArn) implements RemoteWork {
+    @Override
+    public String kind() {
+      return "Protected job";
+    }
 
-      @Override
-      public void cancel(String id) {
-        client.updateProtectedJob(b -> b.membershipIdentifier(membershipId).protectedJobIdentifier(id)
-            .targetStatus(TargetProtectedJobStatus.CANCELLED));
+    @Override
+    public boolean isJob() {
+      return true;
+    }
+
+    @Override
+    public State start() {
+      return state(client.startProtectedJob(b -> b
+          .membershipIdentifier(membershipId)
+          .type(ProtectedJobType.PYSPARK)
+          .jobParameters(p -> p.analysisTemplateArn(templateArn))
+          .overrideConfiguration(ServiceClients::singleAttempt)).protectedJob());
+    }
+
+    @Override
+    public State get(String id) {
+      return state(client.getProtectedJob(b -> b.membershipIdentifier(membershipId).protectedJobIdentifier(id))
+          .protectedJob());
+    }
+
+    @Override
+    public State cancel(String id) {
+      return state(client.updateProtectedJob(b -> b.membershipIdentifier(membershipId).protectedJobIdentifier(id)
+          .targetStatus(TargetProtectedJobStatus.CANCELLED)).protectedJob());
+    }
+
+    @Override
+    public List<State> sameRunsSince(Instant since) {
+      List<State> same = new ArrayList<>();
+      for (ProtectedJobSummary s : client.listProtectedJobsPaginator(b -> b.membershipIdentifier(membershipId))
+          .protectedJobs()) {
+        if (s.createTime() == null || s.createTime().isBefore(since)) {
+          break; // newest first: everything after is older
+        }
+        ProtectedJob job = client.getProtectedJob(b -> b.membershipIdentifier(membershipId)
+            .protectedJobIdentifier(s.id())).protectedJob();
+        if (job.jobParameters() != null && templateArn.equals(job.jobParameters().analysisTemplateArn())) {
+          same.add(0, state(job));
+        }
       }
-    }, execution);
+      return same;
+    }
   }
 
   private static RemoteWork.State state(ProtectedJob job) {
@@ -70,6 +105,7 @@ public final class ProtectedJobRunner {
     URI location = job.result() != null && job.result().output() != null && job.result().output().s3() != null
         ? URI.create(job.result().output().s3().location()) : null;
     return new RemoteWork.State(job.id(), job.statusAsString(), ended, status == ProtectedJobStatus.SUCCESS,
-        location, job.error() == null ? null : job.error().code(), job.error() == null ? null : job.error().message());
+        location, job.error() == null ? null : job.error().code(), job.error() == null ? null : job.error().message(),
+        job.createTime());
   }
 }

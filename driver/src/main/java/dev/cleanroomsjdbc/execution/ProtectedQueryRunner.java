@@ -1,14 +1,17 @@
 package dev.cleanroomsjdbc.execution;
 
-import static dev.cleanroomsjdbc.execution.ServiceErrors.call;
-
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedQuery;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedQueryStatus;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedQuerySummary;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedQueryType;
 import software.amazon.awssdk.services.cleanrooms.model.TargetProtectedQueryStatus;
 
@@ -35,31 +38,28 @@ public final class ProtectedQueryRunner {
   public CompletedJob runTemplate(String membershipId, String templateArn, String templateName,
       Map<String, String> parameters, Execution execution) throws SQLException {
     execution.throwIfStopped("Protected query");
-    var reused = recent.query(membershipId, templateArn, parameters);
+    var reused = recent.queryIfKnown(membershipId, templateArn, parameters);
     if (reused.isPresent()) {
       return recent.reuse(reused.get(), templateName, execution);
     }
-    return runner.run(new QueryWork(membershipId, templateArn, parameters, null), execution);
+    return runner.run(new QueryWork(client, membershipId, templateArn, parameters, null), execution);
   }
 
   /** Runs SQL text as a protected query. */
   public CompletedJob runSql(String membershipId, String sql, Execution execution) throws SQLException {
-    return runner.run(new QueryWork(membershipId, null, Map.of(), sql), execution);
+    return runner.run(new QueryWork(client, membershipId, null, Map.of(), sql), execution);
+  }
+
+  /** Cancels a query of this membership by id (CALL cleanrooms.cancel_job); its state once the service confirmed. */
+  public static String cancel(CleanRoomsClient client, String membershipId, String queryId) {
+    RemoteWork.State end = Cancellation.cancelUntilEnded(new QueryWork(client, membershipId, null, Map.of(), null),
+        queryId, RemoteRunner.CANCEL_GRACE);
+    return end == null ? "CANCELLING" : end.status();
   }
 
   /** Protected queries seen as {@link RemoteWork}: a template with parameters, or SQL text. */
-  private final class QueryWork implements RemoteWork {
-    private final String membershipId;
-    private final String templateArn;
-    private final Map<String, String> parameters;
-    private final String sql;
-
-    QueryWork(String membershipId, String templateArn, Map<String, String> parameters, String sql) {
-      this.membershipId = membershipId;
-      this.templateArn = templateArn;
-      this.parameters = parameters;
-      this.sql = sql;
-    }
+  private record QueryWork(CleanRoomsClient client, String membershipId, String templateArn,
+      Map<String, String> parameters, String sql) implements RemoteWork {
 
     @Override
     public String kind() {
@@ -67,8 +67,13 @@ public final class ProtectedQueryRunner {
     }
 
     @Override
-    public State start() throws SQLException {
-      return state(call("StartProtectedQuery", () -> client.startProtectedQuery(b -> b
+    public boolean isJob() {
+      return false;
+    }
+
+    @Override
+    public State start() {
+      return state(client.startProtectedQuery(b -> b
           .membershipIdentifier(membershipId)
           .type(ProtectedQueryType.SQL)
           .sqlParameters(p -> {
@@ -77,19 +82,40 @@ public final class ProtectedQueryRunner {
             } else {
               p.analysisTemplateArn(templateArn).parameters(parameters);
             }
-          }))).protectedQuery());
+          })
+          .overrideConfiguration(ServiceClients::singleAttempt)).protectedQuery());
     }
 
     @Override
-    public State get(String id) throws SQLException {
-      return state(call("GetProtectedQuery", () -> client.getProtectedQuery(b -> b
-          .membershipIdentifier(membershipId).protectedQueryIdentifier(id))).protectedQuery());
+    public State get(String id) {
+      return state(client.getProtectedQuery(b -> b
+          .membershipIdentifier(membershipId).protectedQueryIdentifier(id)).protectedQuery());
     }
 
     @Override
-    public void cancel(String id) {
-      client.updateProtectedQuery(b -> b.membershipIdentifier(membershipId).protectedQueryIdentifier(id)
-          .targetStatus(TargetProtectedQueryStatus.CANCELLED));
+    public State cancel(String id) {
+      return state(client.updateProtectedQuery(b -> b.membershipIdentifier(membershipId).protectedQueryIdentifier(id)
+          .targetStatus(TargetProtectedQueryStatus.CANCELLED)).protectedQuery());
+    }
+
+    @Override
+    public List<State> sameRunsSince(Instant since) {
+      List<State> same = new ArrayList<>();
+      for (ProtectedQuerySummary s : client.listProtectedQueriesPaginator(b -> b.membershipIdentifier(membershipId))
+          .protectedQueries()) {
+        if (s.createTime() == null || s.createTime().isBefore(since)) {
+          break; // newest first: everything after is older
+        }
+        ProtectedQuery q = client.getProtectedQuery(b -> b.membershipIdentifier(membershipId)
+            .protectedQueryIdentifier(s.id())).protectedQuery();
+        var p = q.sqlParameters();
+        boolean matches = p != null && (sql != null ? sql.equals(p.queryString())
+            : templateArn.equals(p.analysisTemplateArn()) && Objects.equals(parameters, p.parameters()));
+        if (matches) {
+          same.add(0, state(q));
+        }
+      }
+      return same;
     }
   }
 
@@ -102,6 +128,6 @@ public final class ProtectedQueryRunner {
     String code = query.error() != null ? query.error().code()
         : status == ProtectedQueryStatus.TIMED_OUT ? "TIMED_OUT" : null;
     return new RemoteWork.State(query.id(), query.statusAsString(), ended, status == ProtectedQueryStatus.SUCCESS,
-        location, code, query.error() == null ? null : query.error().message());
+        location, code, query.error() == null ? null : query.error().message(), query.createTime());
   }
 }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cleanrooms.model.ProtectedQuerySummary;
  * same runs; a run counts from when it ended.
  */
 final class RecentRuns {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecentRuns.class);
   /** How many of the membership's most recent successful runs are looked at (one GetProtected* call each). */
   private static final int CANDIDATES = 10;
 
@@ -36,6 +37,29 @@ final class RecentRuns {
   RecentRuns(CleanRoomsClient client, Duration window) {
     this.client = client;
     this.window = window;
+  }
+
+  /**
+   * {@link #job}, or empty if the service could not be asked: a reuse is a saving, never a reason to fail the call
+   * (the run it would have saved then simply runs).
+   */
+  Optional<Reused> jobIfKnown(String membershipId, String templateArn) {
+    try {
+      return job(membershipId, templateArn);
+    } catch (SQLException e) {
+      LOG.debug("Could not look for a reusable run of {}: {}", templateArn, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** {@link #query}, or empty if the service could not be asked (see {@link #jobIfKnown}). */
+  Optional<Reused> queryIfKnown(String membershipId, String templateArn, Map<String, String> parameters) {
+    try {
+      return query(membershipId, templateArn, parameters);
+    } catch (SQLException e) {
+      LOG.debug("Could not look for a reusable run of {}: {}", templateArn, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** A job of {@code templateArn} that ended SUCCESS within the window, newest first. */

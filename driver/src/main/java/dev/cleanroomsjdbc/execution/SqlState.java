@@ -40,6 +40,11 @@ public enum SqlState {
   JOB_FAILED("38000"),
   /** The statement was cancelled (Statement.cancel or close) and the job with it. */
   QUERY_CANCELED("57014"),
+  /**
+   * The statement was cancelled, timed out or closed, but the service did not confirm within the grace period that
+   * the job ended: it may still run (the message names it and how to cancel it).
+   */
+  CANCEL_UNCONFIRMED("57000"),
   /** Statement.setQueryTimeout expired; the job was cancelled. */
   TIMEOUT("HYT00"),
   /** The service throttled the driver and retries ran out (ThrottlingException, 429). */
@@ -93,7 +98,7 @@ public enum SqlState {
       case TIMEOUT -> new SQLTimeoutException(message, code, cause);
       case THROTTLED, QUOTA_EXCEEDED, CONFLICT -> new SQLTransientException(message, code, cause);
       case FEATURE_NOT_SUPPORTED -> new SQLFeatureNotSupportedException(message, code, cause);
-      case JOB_FAILED, QUERY_CANCELED, RESULT_IO_ERROR, INTERNAL_ERROR -> new SQLNonTransientException(message, code, cause);
+      case JOB_FAILED, QUERY_CANCELED, CANCEL_UNCONFIRMED, RESULT_IO_ERROR, INTERNAL_ERROR -> new SQLNonTransientException(message, code, cause);
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.results;
 
+import dev.cleanroomsjdbc.execution.Execution;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -11,9 +12,12 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * One S3 object as a seekable stream of exactly its listed size. A connection that breaks or ends early is
- * reopened with a ranged GET from the byte reached (the SDK retries each GET itself); a short object is an
- * error, never a quiet end: a result file that shrank or was cut loses no row without an exception.
+ * One S3 object as a seekable stream of exactly its listed size. A connection that breaks, stalls past the read
+ * timeout or ends early is reopened with a ranged GET from the byte reached (the SDK retries each GET itself); after
+ * {@value #MAX_RESUMES} reopens without progress the read fails. A short object is an error, never a quiet end: a
+ * result file that shrank or was cut loses no row without an exception. The statement that reads it can end a
+ * blocked read at once: cancel, query timeout and close abort the GET in flight ({@link Execution#onStop}), and so
+ * does interrupting the reading thread ({@link ReadWatchdog}).
  */
 final class ObjectStream extends InputStream {
 
@@ -22,14 +26,18 @@ final class ObjectStream extends InputStream {
 
   private final S3Objects objects;
   private final S3Objects.Entry entry;
-  private ResponseInputStream<GetObjectResponse> body;
+  private final Execution owner;
+  private final Runnable unhook;
+  private volatile ResponseInputStream<GetObjectResponse> body;
   private long pos;
   private int resumesWithoutProgress;
-  private boolean closed;
+  private volatile boolean closed;
 
   ObjectStream(S3Objects objects, S3Objects.Entry entry) {
     this.objects = objects;
     this.entry = entry;
+    this.owner = Execution.current();
+    this.unhook = owner.onStop(this::abortBody);
   }
 
   long position() {
@@ -71,25 +79,26 @@ final class ObjectStream extends InputStream {
     }
     int wanted = (int) Math.min(length, entry.size() - pos);
     while (true) {
+      throwIfStopped();
       try {
         if (body == null) {
           body = objects.get(entry, pos);
+          if (owner.stopped().isPresent()) {
+            abortBody(); // stopped while the GET was being answered
+            continue;
+          }
         }
-        int n = body.read(buffer, offset, wanted);
+        int n = ReadWatchdog.read(body, buffer, offset, wanted);
         if (n > 0) {
           pos += n;
           resumesWithoutProgress = 0;
           return n;
         }
         // the body ended before the listed size: the connection ended early, or the object is shorter now
-        resume(new EOFException("s3://" + entry.bucket() + "/" + entry.key() + " ended at byte " + pos + " of "
-            + entry.size()));
-      } catch (InterruptedIOException e) {
-        throw e;
+        resume(new EOFException(uri() + " ended at byte " + pos + " of " + entry.size()));
       } catch (S3Exception e) {
         if (e.statusCode() == 404) {
-          FileNotFoundException missing = new FileNotFoundException("s3://" + entry.bucket() + "/" + entry.key()
-              + " no longer exists");
+          FileNotFoundException missing = new FileNotFoundException(uri() + " no longer exists");
           missing.initCause(e);
           throw missing;
         }
@@ -104,27 +113,56 @@ final class ObjectStream extends InputStream {
     }
   }
 
+  private String uri() {
+    return "s3://" + entry.bucket() + "/" + entry.key();
+  }
+
+  private void throwIfStopped() throws IOException {
+    if (owner.stopped().isPresent()) {
+      throw new StoppedRead(owner, "Reading " + uri());
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("Reading " + uri() + " was interrupted");
+    }
+  }
+
   private void resume(Exception cause) throws IOException {
     abortBody();
-    if (Thread.currentThread().isInterrupted()) {
-      throw new InterruptedIOException("Reading " + entry.key() + " was interrupted");
-    }
+    throwIfStopped();
     if (++resumesWithoutProgress > MAX_RESUMES) {
-      throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+      throw new IOException(uri() + ": no progress at byte " + pos + " of " + entry.size() + " after "
+          + MAX_RESUMES + " reopens (" + cause.getMessage() + ")", cause);
     }
   }
 
   private void abortBody() {
-    if (body != null) {
-      // abort, not close: closing would drain the rest of the object to reuse the connection
-      body.abort();
+    ResponseInputStream<GetObjectResponse> b = body;
+    if (b != null) {
       body = null;
+      // abort, not close: closing would drain the rest of the object to reuse the connection
+      b.abort();
     }
   }
 
   @Override
   public void close() {
     closed = true;
+    unhook.run();
     abortBody();
+  }
+
+  /** A read ended because the statement was cancelled, timed out or closed; carries the statement's error. */
+  static final class StoppedRead extends InterruptedIOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Execution execution;
+
+    StoppedRead(Execution execution, String what) {
+      super(what + " was stopped");
+      this.execution = execution;
+    }
+
+    java.sql.SQLException statementError(String what) {
+      return execution.stopException(what, this);
+    }
   }
 }

@@ -41,20 +41,22 @@ final class ResultLister {
       Optional<S3Objects.Entry> single = root.key().isEmpty() || root.key().endsWith("/")
           ? Optional.empty() : objects.head(root.bucket(), root.key());
       if (single.isPresent()) {
-        if (single.get().size() > 0 && !isHidden(single.get().name())) {
+        if (!isHidden(single.get().name())) {
+          PartFiles.verify(location.toString(), List.of(single.get()));
           results.add(result(scheme, DEFAULT_NAME, List.of(single.get())));
         }
       } else {
         String prefix = root.key().isEmpty() || root.key().endsWith("/") ? root.key() : root.key() + "/";
         S3Objects.Listing top = objects.list(root.bucket(), prefix);
-        List<S3Objects.Entry> direct = dataFiles(top.objects());
+        List<S3Objects.Entry> direct = dataFiles(location.toString(), top.objects());
         if (!direct.isEmpty()) {
           results.add(result(scheme, DEFAULT_NAME, direct));
         }
         for (String folder : top.prefixes()) {
           String name = folder.substring(prefix.length(), folder.length() - 1);
           if (!isHidden(name)) {
-            List<S3Objects.Entry> files = dataFiles(objects.list(root.bucket(), folder).objects());
+            List<S3Objects.Entry> files = dataFiles("s3://" + root.bucket() + "/" + folder,
+                objects.list(root.bucket(), folder).objects());
             if (!files.isEmpty()) {
               results.add(result(scheme, name, files));
             }
@@ -87,15 +89,17 @@ final class ResultLister {
     return new NamedResult(name, formatOf(files.get(0)), out);
   }
 
-  private static List<S3Objects.Entry> dataFiles(List<S3Objects.Entry> listed) {
+  /** The data files among {@code listed}, in key order, checked for what the layout can tell is missing. */
+  private static List<S3Objects.Entry> dataFiles(String folder, List<S3Objects.Entry> listed) throws SQLException {
     List<S3Objects.Entry> files = new ArrayList<>();
     for (S3Objects.Entry e : listed) {
-      // zero-byte objects are folder markers or empty placeholders, never data
-      if (e.size() > 0 && !isHidden(e.name())) {
+      // "folder/" markers have an empty name; an empty data file is kept, for PartFiles to refuse
+      if (!isHidden(e.name())) {
         files.add(e);
       }
     }
     files.sort(Comparator.comparing(S3Objects.Entry::key));
+    PartFiles.verify(folder, files);
     return files;
   }
 

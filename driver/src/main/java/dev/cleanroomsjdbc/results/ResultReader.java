@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.results;
 
+import dev.cleanroomsjdbc.execution.Execution;
 import dev.cleanroomsjdbc.execution.SqlState;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -84,9 +85,13 @@ public final class ResultReader implements AutoCloseable {
       throw new ResultReadException(e);
     }
     List<ResultFile> files = List.copyOf(result.files());
+    // the reading thread reads on behalf of the statement: its cancel, timeout and close abort the reads
+    Execution owner = Execution.current();
     PrefetchEnumerator.Producer producer = out -> {
-      for (ResultFile file : files) {
-        readFile(result.format(), file, rowType, out);
+      try (Execution.Scope scope = owner.enter()) {
+        for (ResultFile file : files) {
+          readFile(result.format(), file, rowType, out);
+        }
       }
     };
     PrefetchEnumerator[] self = new PrefetchEnumerator[1];
@@ -102,9 +107,14 @@ public final class ResultReader implements AutoCloseable {
   public BatchStream openBatches(NamedResult result, RelDataType rowType) throws SQLException {
     checkOpen();
     int threads = Math.min(MAX_DECODERS, Runtime.getRuntime().availableProcessors());
+    // the decoder threads read on behalf of the statement: its cancel, timeout and close abort their reads
+    Execution owner = Execution.current();
     BatchStream[] self = new BatchStream[1];
-    self[0] = new BatchStream(result.files(), ColumnBatch.kinds(rowType), threads, memoryBudget(),
-        file -> decoder(result.format(), file, rowType), () -> open.remove(self[0]));
+    self[0] = new BatchStream(result.files(), ColumnBatch.kinds(rowType), threads, memoryBudget(), file -> {
+      try (Execution.Scope scope = owner.enter()) {
+        return onBehalfOf(owner, decoder(result.format(), file, rowType));
+      }
+    }, () -> open.remove(self[0]));
     open.add(self[0]);
     return self[0];
   }
@@ -116,6 +126,23 @@ public final class ResultReader implements AutoCloseable {
    */
   private long memoryBudget() {
     return Runtime.getRuntime().maxMemory() / 4 / Math.max(1, open.size() + 1);
+  }
+
+  /** A decoder whose reads (Parquet opens a stream per column chunk as it goes) belong to {@code owner}. */
+  private static BatchStream.FileDecoder onBehalfOf(Execution owner, BatchStream.FileDecoder decoder) {
+    return new BatchStream.FileDecoder() {
+      @Override
+      public boolean fill(ColumnBatch batch, BatchStream.Memory memory) throws IOException, SQLException {
+        try (Execution.Scope scope = owner.enter()) {
+          return decoder.fill(batch, memory);
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        decoder.close();
+      }
+    };
   }
 
   private BatchStream.FileDecoder decoder(String format, ResultFile file, RelDataType rowType)
@@ -178,6 +205,14 @@ public final class ResultReader implements AutoCloseable {
 
   /** The SQLException for a file that cannot be read, saying what to do about it. */
   static SQLException fileError(ResultFile file, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ObjectStream.StoppedRead stopped) {
+        SQLException statement = stopped.statementError("Reading result file " + file.uri());
+        if (statement != null) {
+          return statement;
+        }
+      }
+    }
     if (e instanceof FileNotFoundException || e instanceof NoSuchKeyException) {
       return SqlState.RESULT_IO_ERROR.exception("Result file " + file.uri() + " no longer exists (deleted after"
           + " the job finished?). Re-run the job to write its results again.", e);

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The result objects of one connection, read through the SDK's S3 client (its retry strategy retries throttled
- * and failed requests); the client lives exactly as long as the {@link ResultReader} that owns this.
+ * and failed requests) with bounded connect and read timeouts, so that a stalled connection becomes an error
+ * {@link ObjectStream} can resume from; the client lives exactly as long as the {@link ResultReader} that owns this.
  */
 final class S3Objects implements AutoCloseable {
 
@@ -36,15 +37,26 @@ final class S3Objects implements AutoCloseable {
   /** The objects directly under a prefix, and its sub-prefixes ("folders"), each in key order. */
   record Listing(List<Entry> objects, List<String> prefixes) {}
 
+  /** How long a pooled connection may stay idle before it is closed. */
+  static final Duration IDLE_CONNECTION_LIMIT = Duration.ofSeconds(10);
+  /** How long opening a connection to S3 may take. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   private final S3Client s3;
+  private final Duration getTimeout;
 
   S3Objects(S3Access access) {
+    // a GET whose answer does not begin within two read timeouts (the SDK's own retries included) is a stall
+    this.getTimeout = access.readTimeout().multipliedBy(2);
     var builder = S3Client.builder()
         .region(Region.of(access.region()))
         .forcePathStyle(access.pathStyle())
         .httpClientBuilder(ApacheHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(10))
-            .socketTimeout(Duration.ofSeconds(30)))
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .socketTimeout(access.readTimeout())
+            // retired before servers close idle connections (S3 after ~20 s, Jetty after 30 s): a request sent on
+            // a connection the server closed fails with "Broken pipe" or a reset
+            .connectionMaxIdleTime(IDLE_CONNECTION_LIMIT))
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()));
     if (access.credentials() != null) {
       builder.credentialsProvider(access.credentials());
@@ -90,7 +102,8 @@ final class S3Objects implements AutoCloseable {
    * connection.
    */
   ResponseInputStream<GetObjectResponse> get(Entry entry, long start) {
-    return s3.getObject(b -> b.bucket(entry.bucket()).key(entry.key()).range("bytes=" + start + "-"));
+    return s3.getObject(b -> b.bucket(entry.bucket()).key(entry.key()).range("bytes=" + start + "-")
+        .overrideConfiguration(o -> o.apiCallTimeout(getTimeout)));
   }
 
   /** A stream over the whole object that survives broken connections (see {@link ObjectStream}). */

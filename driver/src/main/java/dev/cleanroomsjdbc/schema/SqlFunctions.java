@@ -27,7 +27,9 @@ public final class SqlFunctions {
       "TO_TIMESTAMP", "TO_TIMESTAMP(text[, format]): text as a TIMESTAMP, read with a Java/Spark pattern (default"
           + " yyyy-MM-dd HH:mm:ss); NULL where it does not parse",
       JobResultFunction.NAME, "TABLE(cleanrooms.job_result('<job id>', '<result name>')): a finished protected"
-          + " job's named result, read again from S3 without running anything");
+          + " job's named result, read again from S3 without running anything",
+      CancelJobFunction.NAME, "CALL cleanrooms.cancel_job('<job or query id>'): cancels a protected job or query of"
+          + " this membership and waits until the service confirms it ended");
 
   private SqlFunctions() {}
 

@@ -10,8 +10,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 /**
  * The {@code cleanrooms} schema: the collaboration itself as tables ({@code protected_jobs},
  * {@code protected_queries}, {@code memberships}, {@code members}, {@code analysis_templates},
- * {@code collaboration_tables}, {@code analysis_rules}) and the driver's own functions: {@code job_result} and
- * {@code refresh_metadata}.
+ * {@code collaboration_tables}, {@code analysis_rules}) and the driver's own functions: {@code job_result},
+ * {@code refresh_metadata} and {@code cancel_job}.
  */
 public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "cleanrooms";
@@ -22,7 +22,8 @@ public final class SystemSchema extends AbstractSchema {
   public SystemSchema(CollaborationSchema collaboration) {
     this.functions = ImmutableMultimap.of(JobResultFunction.NAME,
         new JobResultFunction(NAME, collaboration.session()),
-        RefreshMetadataFunction.NAME, new RefreshMetadataFunction(NAME));
+        RefreshMetadataFunction.NAME, new RefreshMetadataFunction(NAME),
+        CancelJobFunction.NAME, new CancelJobFunction(NAME, collaboration.session()));
     this.tables = SystemTables.of(collaboration);
   }
 

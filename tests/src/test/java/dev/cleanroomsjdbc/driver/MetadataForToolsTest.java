@@ -111,7 +111,7 @@ class MetadataForToolsTest {
           functions.add(rs.getString("FUNCTION_NAME"));
         }
       }
-      assertEquals(Set.of("TO_DATE", "TO_TIMESTAMP", "job_result", "refresh_metadata"), functions);
+      assertEquals(Set.of("TO_DATE", "TO_TIMESTAMP", "cancel_job", "job_result", "refresh_metadata"), functions);
       try (ResultSet rs = md.getFunctionColumns(null, "cleanrooms", "job_result", "%")) {
         List<String> columns = new ArrayList<>();
         while (rs.next()) {

@@ -197,6 +197,27 @@ public final class TestCollaboration {
         RequestBody.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length / 2)));
   }
 
+  /** Switches the local Clean Rooms' fault mode (Faults.none() switches it off). */
+  public void faults(dev.cleanroomsjdbc.local.faults.Faults faults) {
+    local.faults(faults);
+  }
+
+  /** Deletes a result object, or replaces it with 0 bytes, as a lifecycle rule or a stray upload would. */
+  void tamper(String key, boolean delete) {
+    if (delete) {
+      local.s3().client().deleteObject(b -> b.bucket(DemoCollaboration.RESULT_BUCKET).key(key));
+    } else {
+      local.s3().client().putObject(b -> b.bucket(DemoCollaboration.RESULT_BUCKET).key(key), RequestBody.empty());
+    }
+  }
+
+  /** Keys of the objects under a protected query's result prefix. */
+  List<String> queryResultKeys(String queryId) {
+    return local.s3().client().listObjectsV2Paginator(b -> b.bucket(DemoCollaboration.RESULT_BUCKET)
+            .prefix(DemoCollaboration.QUERY_RESULT_KEY_PREFIX + "/" + queryId + "/"))
+        .contents().stream().map(o -> o.key()).toList();
+  }
+
   /** How many protected queries the membership has run. */
   public int queryCount() {
     try (CleanRoomsClient client = advertiserClient()) {

@@ -15,9 +15,12 @@ public final class FaultInjector {
   // Any fixed odd constant: it only has to make the jobs' sequence differ from the requests' one.
   private static final long JOB_SALT = 0x9E3779B97F4A7C15L;
 
-  /** What happens to one request before it is answered: a delay, then a 429 or a 500, or nothing. */
-  public record RequestFault(Duration delay, boolean throttle, boolean serverError) {
-    public static final RequestFault NONE = new RequestFault(Duration.ZERO, false, false);
+  /**
+   * What happens to one request: a delay, then a 429 or a 500 before it runs, or a 500 after it ran (its answer
+   * lost), or nothing.
+   */
+  public record RequestFault(Duration delay, boolean throttle, boolean serverError, boolean lostResponse) {
+    public static final RequestFault NONE = new RequestFault(Duration.ZERO, false, false, false);
   }
 
   private Faults faults;
@@ -43,7 +46,7 @@ public final class FaultInjector {
     return faults;
   }
 
-  /** Draws the fault of one request to {@code operation}; all three draws are made so the sequence stays aligned. */
+  /** Draws the fault of one request to {@code operation}; every draw is made so the sequence stays aligned. */
   public synchronized RequestFault forRequest(String operation) {
     if (!faults.affectsRequests(operation)) {
       return RequestFault.NONE;
@@ -51,7 +54,10 @@ public final class FaultInjector {
     boolean slow = requests.nextDouble() < faults.latencyRate();
     boolean throttle = requests.nextDouble() < faults.throttleRate();
     boolean error = requests.nextDouble() < faults.serverErrorRate();
-    RequestFault fault = new RequestFault(slow ? faults.latency() : Duration.ZERO, throttle, error && !throttle);
+    // drawn only when set, so that settings without it keep the sequences they always had
+    boolean lost = faults.lostResponseRate() > 0 && requests.nextDouble() < faults.lostResponseRate();
+    RequestFault fault = new RequestFault(slow ? faults.latency() : Duration.ZERO, throttle, error && !throttle,
+        lost && !throttle && !error);
     if (!fault.equals(RequestFault.NONE)) {
       LOG.debug("injecting {} into {}", fault, operation);
     }

@@ -7,7 +7,8 @@ import dev.cleanroomsjdbc.local.service.CleanRoomsError;
 
 /**
  * A route decorator in the spirit of s3proxy's {@code LatencyBlobStore}: delays, throttles or fails a request as
- * the fault mode draws it, before the operation runs, so a retried request finds the state unchanged.
+ * the fault mode draws it, before the operation runs, so a retried request finds the state unchanged; or, for a
+ * lost response, after it ran, so a retried request finds what the first one did.
  */
 final class FaultyHandler implements Router.Handler {
   private static final String INJECTED = " (injected by the local Clean Rooms' fault mode)";
@@ -34,7 +35,11 @@ final class FaultyHandler implements Router.Handler {
     if (fault.serverError()) {
       throw CleanRoomsError.internal("Internal server error in " + operation + INJECTED);
     }
-    return delegate.handle(request);
+    JsonNode answer = delegate.handle(request);
+    if (fault.lostResponse()) {
+      throw CleanRoomsError.internal("Internal server error in " + operation + " after it ran" + INJECTED);
+    }
+    return answer;
   }
 
   private void pause(RequestFault fault) {

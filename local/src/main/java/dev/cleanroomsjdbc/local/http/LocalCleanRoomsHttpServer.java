@@ -75,7 +75,8 @@ public final class LocalCleanRoomsHttpServer implements AutoCloseable {
       // read once, when the JDK's server classes load: without it every response waits ~40 ms for a delayed ACK
       System.setProperty(NODELAY, "true");
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    // a deep accept queue: BI tools and concurrent statements open many connections at once
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "local-cleanrooms-http-" + threads.incrementAndGet());

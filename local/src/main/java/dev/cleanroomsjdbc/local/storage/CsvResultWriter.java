@@ -33,7 +33,8 @@ public final class CsvResultWriter {
   private CsvResultWriter() {}
 
   /**
-   * Writes {@code folder/part-00000-<uuid>-c000.csv}, ... (each with the header row) and then {@code _SUCCESS}.
+   * Writes {@code folder/part-00000-<uuid>-c000.csv}, {@code c001}, ... (each with the header row) as one Spark task
+   * splitting its output at {@code maxRecordsPerFile} names them, and then {@code _SUCCESS}.
    *
    * @param rowsPerPart a new part file starts after this many rows; an empty result still gets one part
    * @throws CancellationException cancelled turned true; parts already uploaded stay
@@ -47,7 +48,7 @@ public final class CsvResultWriter {
     List<S3Location> written = new ArrayList<>();
     int part = 0;
     do {
-      S3Location target = folder.resolve(String.format("part-%05d-%s-c000.csv", part, uuid));
+      S3Location target = folder.resolve(String.format("part-00000-%s-c%03d.csv", uuid, part));
       upload(s3, target, columns, rows, rowsPerPart, cancelled);
       written.add(target);
       part++;

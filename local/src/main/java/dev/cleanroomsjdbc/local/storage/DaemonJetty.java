@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the threads of s3proxy's (shaded) Jetty daemon threads. The local Clean Rooms runs inside user programs
+ * Makes the threads of s3proxy's (shaded) Jetty daemon threads, and gives it a deeper accept queue. The local Clean Rooms runs inside user programs
  * through {@code jdbc:cleanrooms:local}; non-daemon server threads would keep such a program's JVM alive after
  * its {@code main} returns. s3proxy's builder has no option for this, so it is set on the built server by
  * reflection (the version is pinned; {@code LocalS3Test} checks that no non-daemon thread is left).
@@ -17,10 +17,20 @@ final class DaemonJetty {
 
   private DaemonJetty() {}
 
+  /**
+   * How many connections may wait to be accepted. Jetty leaves it to the JVM (50); under load (many connections
+   * opened at once on a busy 2-core machine) the queue overflowed, the kernel reset the connections, and a query's
+   * ListObjectsV2 failed "Broken pipe" on every attempt.
+   */
+  static final int ACCEPT_QUEUE = 1024;
+
   /** Call before {@link S3Proxy#start()}. Failing leaves the threads as they are, with a warning. */
   static void apply(S3Proxy proxy) {
     try {
       Object server = field(proxy, "server");
+      for (Object connector : (Object[]) server.getClass().getMethod("getConnectors").invoke(server)) {
+        connector.getClass().getMethod("setAcceptQueueSize", int.class).invoke(connector, ACCEPT_QUEUE);
+      }
       Object pool = server.getClass().getMethod("getThreadPool").invoke(server);
       pool.getClass().getMethod("setDaemon", boolean.class).invoke(pool, true);
       for (Object bean : (Collection<?>) server.getClass().getMethod("getBeans").invoke(server)) {

@@ -22,6 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
@@ -47,6 +49,9 @@ public final class LocalS3 implements AutoCloseable {
   static final String ACCESS_KEY = "local-s3";
   static final String SECRET_KEY = "local-s3-secret";
 
+  /** How long a pooled connection to the server may live: well below Jetty's 30 s idle timeout. */
+  static final java.time.Duration IDLE_CONNECTION_LIMIT = java.time.Duration.ofSeconds(5);
+
   private final S3Proxy proxy;
   private final URI endpoint;
   private final String accessKey;
@@ -62,6 +67,12 @@ public final class LocalS3 implements AutoCloseable {
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
+        // pooled connections never live long enough for the server to close them under the client
+        .httpClientBuilder(ApacheHttpClient.builder().connectionMaxIdleTime(IDLE_CONNECTION_LIMIT)
+            .connectionTimeToLive(IDLE_CONNECTION_LIMIT))
+        // the engines' requests ride out a burst of refused connections (see DaemonJetty.ACCEPT_QUEUE)
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(8).build()))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
         .build();
   }

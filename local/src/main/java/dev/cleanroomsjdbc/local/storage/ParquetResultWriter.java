@@ -58,7 +58,7 @@ public final class ParquetResultWriter {
       do {
         checkCancelled(cancelled);
         long count = writePart(temp, columns, rows, rowsPerPart, cancelled);
-        S3Location target = folder.resolve(String.format("part-%05d-%s-c000.snappy.parquet", part, uuid));
+        S3Location target = folder.resolve(String.format("part-00000-%s-c%03d.snappy.parquet", uuid, part));
         s3.putFile(target, temp);
         written.add(target);
         total += count;
