@@ -145,7 +145,7 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
       var response = call("BatchGetSchema", () -> session.client().batchGetSchema(b -> b
           .collaborationIdentifier(session.collaborationId()).names(batch)));
       for (Schema s : response.schemas()) {
-        map.put(s.name(), new CleanRoomsTable(name, s, this::analysisRules));
+        map.put(s.name(), new CleanRoomsTable(name, s, this::analysisRules, () -> unchecked(session::dialect)));
       }
       response.errors().forEach(e -> LOG.warn("Table {} is not available: {} {}", e.name(), e.code(), e.message()));
     }

@@ -8,6 +8,7 @@ import dev.cleanroomsjdbc.execution.PollSchedule;
 import dev.cleanroomsjdbc.execution.ProtectedJobRunner;
 import dev.cleanroomsjdbc.execution.ProtectedQueryRunner;
 import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.plan.CleanRoomsSqlDialect;
 import dev.cleanroomsjdbc.results.NamedResult;
 import dev.cleanroomsjdbc.results.ResultReader;
 import java.net.URI;
@@ -29,6 +30,7 @@ public final class CollaborationSession implements AutoCloseable {
   private final ProtectedJobRunner jobs;
   private final ProtectedQueryRunner queries;
   private final ResultReader results;
+  private volatile CleanRoomsSqlDialect dialect;
 
   private CollaborationSession(CleanRoomsClient client, Membership membership, PollSchedule poll,
       ResultReader results, Duration reuseWindow) {
@@ -69,6 +71,21 @@ public final class CollaborationSession implements AutoCloseable {
 
   public ResultReader results() {
     return results;
+  }
+
+  /**
+   * The SQL of the collaboration's analytics engine (GetCollaboration, once per connection, when a query first
+   * needs it): pushed-down queries are written in it.
+   */
+  public CleanRoomsSqlDialect dialect() throws SQLException {
+    CleanRoomsSqlDialect d = dialect;
+    if (d == null) {
+      String engine = call("GetCollaboration", () -> client.getCollaboration(b -> b
+          .collaborationIdentifier(collaborationId()))).collaboration().analyticsEngineAsString();
+      d = CleanRoomsSqlDialect.of(engine);
+      dialect = d;
+    }
+    return d;
   }
 
   /** Runs a PySpark template as a protected job in the calling thread's execution (or reuses a recent run). */
