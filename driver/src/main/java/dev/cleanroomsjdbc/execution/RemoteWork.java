@@ -24,7 +24,7 @@ interface RemoteWork {
    */
   void cancel(String id);
 
-  /** What one look at the work showed. */
+  /** What one look at the work showed; {@code statistics} once it has ended (null before, or if none). */
   record State(String id, String status, boolean ended, boolean succeeded, URI resultLocation, String errorCode,
-      String errorMessage) {}
+      String errorMessage, RunStatistics statistics) {}
 }

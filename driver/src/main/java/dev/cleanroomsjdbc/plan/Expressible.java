@@ -47,6 +47,9 @@ final class Expressible {
         if (call.getKind() == SqlKind.CAST && !castable(call.getType().getSqlTypeName())) {
           ok[0] = false;
         }
+        if ((call.getKind() == SqlKind.FLOOR || call.getKind() == SqlKind.CEIL) && call.getOperands().size() != 1) {
+          ok[0] = false; // FLOOR(ts TO unit) would be DATE_TRUNC, which Calcite writes in a form of its own
+        }
         return super.visitCall(call);
       }
 
