@@ -125,6 +125,7 @@ class DriverStatement {
       }
       return current != null;
     } catch (SQLException | RuntimeException e) {
+      warnings = execution.warnings(); // what the failed runs cost stays readable through getWarnings()
       SQLException failure = positions == null ? CalciteErrors.translate(e)
           : CalciteErrors.inUsersText(CalciteErrors.translate(e), positions::inOriginal);
       try {

@@ -104,8 +104,11 @@ public final class ProtectedJobRunner {
         || status == ProtectedJobStatus.CANCELLED;
     URI location = job.result() != null && job.result().output() != null && job.result().output().s3() != null
         ? URI.create(job.result().output().s3().location()) : null;
+    RunStatistics statistics = job.statistics() == null ? null : RunStatistics.of(
+        job.statistics().totalDurationInMillis(), job.statistics().billedResourceUtilization() == null ? null
+            : job.statistics().billedResourceUtilization().units());
     return new RemoteWork.State(job.id(), job.statusAsString(), ended, status == ProtectedJobStatus.SUCCESS,
         location, job.error() == null ? null : job.error().code(), job.error() == null ? null : job.error().message(),
-        job.createTime());
+        job.createTime(), ended ? statistics : null);
   }
 }

@@ -127,7 +127,11 @@ public final class ProtectedQueryRunner {
         ? URI.create(query.result().output().s3().location()) : null;
     String code = query.error() != null ? query.error().code()
         : status == ProtectedQueryStatus.TIMED_OUT ? "TIMED_OUT" : null;
+    RunStatistics statistics = query.statistics() == null ? null : RunStatistics.of(
+        query.statistics().totalDurationInMillis(), query.statistics().billedResourceUtilization() == null ? null
+            : query.statistics().billedResourceUtilization().units());
     return new RemoteWork.State(query.id(), query.statusAsString(), ended, status == ProtectedQueryStatus.SUCCESS,
-        location, code, query.error() == null ? null : query.error().message(), query.createTime());
+        location, code, query.error() == null ? null : query.error().message(), query.createTime(),
+        ended ? statistics : null);
   }
 }

@@ -48,7 +48,7 @@ final class RemoteRunner {
     boolean troubled = false;
     try {
       while (true) {
-        execution.report(new JobProgress(work.kind(), id, state.status(), since(started)));
+        execution.report(new JobProgress(work.kind(), id, state.status(), since(started), state.statistics()));
         if (state.ended()) {
           ended = true;
           return outcome(work, state, execution);
@@ -110,6 +110,11 @@ final class RemoteRunner {
 
   private static CompletedJob outcome(RemoteWork work, RemoteWork.State state, Execution execution)
       throws SQLException {
+    if (state.statistics() != null) {
+      // The cost of every run in plain sight, also of one that failed (the statement keeps its warnings).
+      execution.warn(SqlState.WARNING.warning(work.kind() + " " + state.id() + " ended " + state.status() + ": "
+          + state.statistics()));
+    }
     if (state.succeeded()) {
       if (state.resultLocation() == null) {
         throw SqlState.INTERNAL_ERROR.exception(work.kind() + " " + state.id()

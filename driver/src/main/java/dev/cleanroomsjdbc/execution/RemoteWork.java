@@ -35,7 +35,7 @@ interface RemoteWork {
    */
   List<State> sameRunsSince(Instant since);
 
-  /** What one look at the work showed. */
+  /** What one look at the work showed; {@code statistics} once it has ended (null before, or if none). */
   record State(String id, String status, boolean ended, boolean succeeded, URI resultLocation, String errorCode,
-      String errorMessage, Instant createTime) {}
+      String errorMessage, Instant createTime, RunStatistics statistics) {}
 }

@@ -18,48 +18,73 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
- * The planner rules that move filters, projections, aggregations, sorts and joins over collaboration tables into
- * the CLEANROOMS convention, and the one that hands a CLEANROOMS subtree to Calcite's Enumerable engine as a
- * protected query. Pushdown is best effort: what no rule converts stays with Calcite.
+ * The planner rules of one {@link CleanRoomsConvention}: they move filters, projections, aggregations, sorts and
+ * joins over collaboration tables into it, and hand a subtree of it to Calcite's Enumerable engine as a protected
+ * query. Pushdown is best effort: what the engine's dialect cannot write, no rule converts, and it stays with
+ * Calcite.
  */
-public final class CleanRoomsRules {
+final class CleanRoomsRules {
   private CleanRoomsRules() {}
 
-  public static final List<RelOptRule> RULES = List.of(
-      rule(LogicalFilter.class, "CleanRoomsFilterRule", rel -> {
-        LogicalFilter f = (LogicalFilter) rel;
-        return new CleanRoomsFilter(f.getCluster(), pushed(f.getTraitSet()), pushed(f.getInput()), f.getCondition());
-      }),
-      rule(LogicalProject.class, "CleanRoomsProjectRule", rel -> {
-        LogicalProject p = (LogicalProject) rel;
-        return new CleanRoomsProject(p.getCluster(), pushed(p.getTraitSet()), pushed(p.getInput()), p.getProjects(),
-            p.getRowType());
-      }),
-      rule(LogicalAggregate.class, "CleanRoomsAggregateRule", rel -> {
-        LogicalAggregate a = (LogicalAggregate) rel;
-        if (a.getGroupType() != Aggregate.Group.SIMPLE) {
-          return null; // grouping sets stay with Calcite
-        }
-        return new CleanRoomsAggregate(a.getCluster(), pushed(a.getTraitSet()), pushed(a.getInput()),
-            a.getGroupSet(), a.getGroupSets(), a.getAggCallList());
-      }),
-      rule(LogicalSort.class, "CleanRoomsSortRule", rel -> {
-        LogicalSort s = (LogicalSort) rel;
-        return new CleanRoomsSort(s.getCluster(), pushed(s.getTraitSet()), pushed(s.getInput()), s.getCollation(),
-            s.offset, s.fetch);
-      }),
-      rule(LogicalJoin.class, "CleanRoomsJoinRule", rel -> {
-        LogicalJoin j = (LogicalJoin) rel;
-        return new CleanRoomsJoin(j.getCluster(), pushed(j.getTraitSet()), pushed(j.getLeft()), pushed(j.getRight()),
-            j.getCondition(), j.getJoinType());
-      }),
-      ConverterRule.Config.INSTANCE
-          .withConversion(RelNode.class, CleanRoomsRel.CONVENTION, EnumerableConvention.INSTANCE,
-              "CleanRoomsToEnumerableConverterRule")
-          .withRuleFactory(ToEnumerable::new)
-          .toRule(ToEnumerable.class));
+  static List<RelOptRule> of(CleanRoomsConvention convention) {
+    CleanRoomsSqlDialect dialect = convention.dialect();
+    return List.of(
+        rule(convention, LogicalFilter.class, "CleanRoomsFilterRule", rel -> {
+          LogicalFilter f = (LogicalFilter) rel;
+          if (!dialect.canWrite(f.getCondition())) {
+            return null;
+          }
+          return new CleanRoomsFilter(f.getCluster(), f.getTraitSet().replace(convention),
+              pushed(convention, f.getInput()), f.getCondition());
+        }),
+        rule(convention, LogicalProject.class, "CleanRoomsProjectRule", rel -> {
+          LogicalProject p = (LogicalProject) rel;
+          if (!p.getProjects().stream().allMatch(e -> dialect.canWrite(e) && !isSelectedString(e))) {
+            return null;
+          }
+          return new CleanRoomsProject(p.getCluster(), p.getTraitSet().replace(convention),
+              pushed(convention, p.getInput()), p.getProjects(), p.getRowType());
+        }),
+        rule(convention, LogicalAggregate.class, "CleanRoomsAggregateRule", rel -> {
+          LogicalAggregate a = (LogicalAggregate) rel;
+          if (a.getGroupType() != Aggregate.Group.SIMPLE || !a.getAggCallList().stream().allMatch(dialect::canWrite)) {
+            return null; // grouping sets, and functions the engine lacks, stay with Calcite
+          }
+          return new CleanRoomsAggregate(a.getCluster(), a.getTraitSet().replace(convention),
+              pushed(convention, a.getInput()), a.getGroupSet(), a.getGroupSets(), a.getAggCallList());
+        }),
+        rule(convention, LogicalSort.class, "CleanRoomsSortRule", rel -> {
+          LogicalSort s = (LogicalSort) rel;
+          return new CleanRoomsSort(s.getCluster(), s.getTraitSet().replace(convention),
+              pushed(convention, s.getInput()), s.getCollation(), s.offset, s.fetch);
+        }),
+        rule(convention, LogicalJoin.class, "CleanRoomsJoinRule", rel -> {
+          LogicalJoin j = (LogicalJoin) rel;
+          if (!dialect.canWrite(j.getCondition())) {
+            return null;
+          }
+          return new CleanRoomsJoin(j.getCluster(), j.getTraitSet().replace(convention),
+              pushed(convention, j.getLeft()), pushed(convention, j.getRight()), j.getCondition(), j.getJoinType());
+        }),
+        ConverterRule.Config.INSTANCE
+            .withConversion(RelNode.class, convention, EnumerableConvention.INSTANCE,
+                "CleanRoomsToEnumerableConverterRule(" + dialect + ")")
+            .withRuleFactory(ToEnumerable::new)
+            .toRule(ToEnumerable.class));
+  }
+
+  /**
+   * A string constant as a select item: both engines' SQL references say a string literal cannot be referenced
+   * directly in SELECT (only inside functions such as CAST), so Calcite adds it to the rows instead.
+   */
+  private static boolean isSelectedString(RexNode e) {
+    return e instanceof RexLiteral literal && literal.getType().getFamily() == SqlTypeFamily.CHARACTER;
+  }
 
   /** Turns a CLEANROOMS subtree into one protected query for Calcite's Enumerable engine. */
   static final class ToEnumerable extends ConverterRule {
@@ -80,9 +105,10 @@ public final class CleanRoomsRules {
     RelNode convert(RelNode rel);
   }
 
-  private static RelOptRule rule(Class<? extends RelNode> logical, String name, Push push) {
+  private static RelOptRule rule(CleanRoomsConvention convention, Class<? extends RelNode> logical, String name,
+      Push push) {
     return ConverterRule.Config.INSTANCE
-        .withConversion(logical, Convention.NONE, CleanRoomsRel.CONVENTION, name)
+        .withConversion(logical, Convention.NONE, convention, name + "(" + convention.dialect() + ")")
         .withRuleFactory(config -> new ConverterRule(config) {
           @Override
           public RelNode convert(RelNode rel) {
@@ -92,11 +118,8 @@ public final class CleanRoomsRules {
         .toRule();
   }
 
-  private static RelTraitSet pushed(RelTraitSet traits) {
-    return traits.replace(CleanRoomsRel.CONVENTION);
-  }
-
-  private static RelNode pushed(RelNode input) {
-    return ConverterRule.convert(input, input.getTraitSet().replace(CleanRoomsRel.CONVENTION));
+  private static RelNode pushed(CleanRoomsConvention convention, RelNode input) {
+    RelTraitSet traits = input.getTraitSet().replace(convention);
+    return ConverterRule.convert(input, traits);
   }
 }

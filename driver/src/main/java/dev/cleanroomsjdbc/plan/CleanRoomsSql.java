@@ -21,25 +21,23 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Util;
 
 /**
- * Writes a CLEANROOMS subtree as the Spark SQL that Clean Rooms runs ({@link CleanRoomsSqlDialect}), split at its
+ * Writes a CLEANROOMS subtree as the SQL of its collaboration's engine ({@link CleanRoomsSqlDialect}), split at its
  * dynamic parameters ({@link PushedSql}). Tables are named as the collaboration knows them (its schemas), without
  * the Calcite schema the driver puts them under. Public because Calcite dispatches to {@link #visit(TableScan)} by
  * reflection.
  */
 public final class CleanRoomsSql extends RelToSqlConverter {
-  private static final CleanRoomsSqlDialect DIALECT = CleanRoomsSqlDialect.SPARK;
-
-  private CleanRoomsSql() {
-    super(DIALECT);
+  private CleanRoomsSql(CleanRoomsSqlDialect dialect) {
+    super(dialect.sqlDialect());
   }
 
-  static PushedSql of(RelNode rel) {
-    SqlImplementor.Result result = new CleanRoomsSql().visitRoot(rel);
+  static PushedSql of(RelNode rel, CleanRoomsSqlDialect dialect) {
+    SqlImplementor.Result result = new CleanRoomsSql(dialect).visitRoot(rel);
     SqlNode statement = result.asStatement();
     StringBuilder buf = new StringBuilder();
     List<Integer> positions = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
-    SqlWriterConfig config = SqlPrettyWriter.config().withDialect(DIALECT).withAlwaysUseParentheses(false)
+    SqlWriterConfig config = SqlPrettyWriter.config().withDialect(dialect.sqlDialect()).withAlwaysUseParentheses(false)
         .withSelectListItemsOnSeparateLines(false).withUpdateSetListNewline(false).withIndentation(0);
     SqlPrettyWriter writer = new SqlPrettyWriter(config, buf) {
       @Override
@@ -60,7 +58,7 @@ public final class CleanRoomsSql extends RelToSqlConverter {
     parts.add(sql.substring(from));
     Map<Integer, SqlTypeName> planned = parameterTypes(rel);
     List<SqlTypeName> types = indexes.stream().map(i -> planned.getOrDefault(i, SqlTypeName.ANY)).toList();
-    return new PushedSql(List.copyOf(parts), List.copyOf(indexes), types);
+    return new PushedSql(List.copyOf(parts), List.copyOf(indexes), types, dialect);
   }
 
   /** The type the planner gave each dynamic parameter of the subtree, by index. */

@@ -1,57 +1,46 @@
 package dev.cleanroomsjdbc.plan;
 
 import java.sql.SQLException;
-import org.apache.calcite.sql.dialect.SparkSqlDialect;
+import java.util.Locale;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The SQL of a collaboration whose analytics engine is Spark (the CLEANROOMS convention writes it), and the one
- * place where strings are quoted for it: the literals a user typed and the values bound to a
- * {@code PreparedStatement}'s parameters ({@link SqlLiterals}) are written by the same unparse through this
- * dialect, so no value can change the statement around it.
- *
- * <p>Spark reads a backslash in a string literal as an escape and joins adjacent literals ({@code 'It''s'} is
- * {@code Its}), so Calcite's standard quoting is wrong for it. A string with a quote or a backslash is written as
- * {@code concat('It', char(39), 's')}, which every Spark reads the same way whatever
- * {@code spark.sql.parser.escapedStringLiterals} says.
+ * The SQL of a collaboration's analytics engine: what the CLEANROOMS conventions write pushed-down queries in, and
+ * what they can express. A collaboration whose {@code analyticsEngine} is {@code SPARK} (or absent, as the service
+ * defaults it) gets Spark SQL; one whose engine is {@code CLEAN_ROOMS_SQL} gets AWS Clean Rooms SQL. Bound values
+ * become literals of the same dialect ({@link #literal}), so one statement never mixes two.
  */
-public final class CleanRoomsSqlDialect extends SparkSqlDialect {
-  public static final CleanRoomsSqlDialect SPARK = new CleanRoomsSqlDialect();
+public enum CleanRoomsSqlDialect {
+  /** AWS Clean Rooms Spark SQL: back-quoted identifiers, Spark's functions. */
+  SPARK("Spark SQL", SparkEngineDialect.INSTANCE),
+  /** AWS Clean Rooms SQL: double-quoted identifiers, the functions and forms of its SQL reference only. */
+  CLEAN_ROOMS_SQL("AWS Clean Rooms SQL", CleanRoomsSqlEngineDialect.INSTANCE);
 
-  private CleanRoomsSqlDialect() {
-    super(SparkSqlDialect.DEFAULT_CONTEXT);
+  private final String title;
+  private final SqlDialect sql;
+
+  CleanRoomsSqlDialect(String title, SqlDialect sql) {
+    this.title = title;
+    this.sql = sql;
   }
 
-  @Override
-  public void quoteStringLiteral(StringBuilder buf, @Nullable String charsetName, String val) {
-    if (val.indexOf('\'') < 0 && val.indexOf('\\') < 0) {
-      buf.append('\'').append(val).append('\'');
-      return;
-    }
-    buf.append("concat(''");
-    StringBuilder piece = new StringBuilder();
-    for (int i = 0; i < val.length(); i++) {
-      char c = val.charAt(i);
-      if (c == '\'' || c == '\\') {
-        if (piece.length() > 0) {
-          buf.append(", '").append(piece).append('\'');
-          piece.setLength(0);
-        }
-        buf.append(", char(").append((int) c).append(')');
-      } else {
-        piece.append(c);
-      }
-    }
-    if (piece.length() > 0) {
-      buf.append(", '").append(piece).append('\'');
-    }
-    buf.append(')');
+  /** The dialect of a collaboration's {@code analyticsEngine} (SPARK when the collaboration names none). */
+  public static CleanRoomsSqlDialect of(String analyticsEngine) {
+    return analyticsEngine != null && analyticsEngine.toUpperCase(Locale.ROOT).equals("CLEAN_ROOMS_SQL")
+        ? CLEAN_ROOMS_SQL : SPARK;
   }
 
-  @Override
-  public void quoteStringLiteralUnicode(StringBuilder buf, String val) {
-    quoteStringLiteral(buf, null, val); // Spark reads Unicode text as it is; it has no U&'...' literals
+  /** The name the SQL reference gives the dialect, for messages and EXPLAIN. */
+  public String title() {
+    return title;
+  }
+
+  /** Calcite's dialect that writes this SQL. */
+  public SqlDialect sqlDialect() {
+    return sql;
   }
 
   /**
@@ -59,6 +48,16 @@ public final class CleanRoomsSqlDialect extends SparkSqlDialect {
    * value's own type where the planner left it open. Fails with 22023 when the value is not one of the type.
    */
   public String literal(Object value, SqlTypeName type, int parameter) throws SQLException {
-    return SqlLiterals.write(value, type, this, parameter);
+    return SqlLiterals.write(value, type, sql, parameter);
+  }
+
+  /** Whether this dialect can write the expression; where it cannot, the operator holding it stays with Calcite. */
+  boolean canWrite(RexNode expression) {
+    return this == SPARK || Expressible.inCleanRoomsSql(expression);
+  }
+
+  /** Whether this dialect has the aggregate function of {@code call}. */
+  boolean canWrite(AggregateCall call) {
+    return this == SPARK || Expressible.inCleanRoomsSql(call);
   }
 }

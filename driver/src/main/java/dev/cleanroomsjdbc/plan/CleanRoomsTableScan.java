@@ -12,9 +12,19 @@ import org.apache.calcite.rel.core.TableScan;
 public final class CleanRoomsTableScan extends TableScan implements CleanRoomsRel {
   private final String schemaName;
 
-  public CleanRoomsTableScan(RelOptCluster cluster, RelOptTable table, String schemaName) {
-    super(cluster, cluster.traitSetOf(CONVENTION), List.of(), table);
+  private final CleanRoomsConvention convention;
+
+  /** @param dialect the SQL of the collaboration's analytics engine, which decides the scan's convention */
+  public CleanRoomsTableScan(RelOptCluster cluster, RelOptTable table, String schemaName,
+      CleanRoomsSqlDialect dialect) {
+    this(cluster, table, schemaName, CleanRoomsConvention.of(dialect));
+  }
+
+  private CleanRoomsTableScan(RelOptCluster cluster, RelOptTable table, String schemaName,
+      CleanRoomsConvention convention) {
+    super(cluster, cluster.traitSetOf(convention), List.of(), table);
     this.schemaName = schemaName;
+    this.convention = convention;
   }
 
   /** The Calcite schema of the collaboration whose session runs the query. */
@@ -29,6 +39,6 @@ public final class CleanRoomsTableScan extends TableScan implements CleanRoomsRe
 
   @Override
   public void register(RelOptPlanner planner) {
-    CleanRoomsRules.RULES.forEach(planner::addRule);
+    convention.register(planner);
   }
 }

@@ -34,9 +34,14 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
   }
 
-  /** The Spark SQL this boundary sends to Clean Rooms, with a {@code ?} for each parameter bound at execution. */
+  /** The SQL this boundary sends to Clean Rooms, with a {@code ?} for each parameter bound at execution. */
   public String sql() {
-    return CleanRoomsSql.of(getInput()).text();
+    return CleanRoomsSql.of(getInput(), dialect()).text();
+  }
+
+  /** The dialect of the collaboration's analytics engine, which its input's convention carries. */
+  public CleanRoomsSqlDialect dialect() {
+    return ((CleanRoomsConvention) getInput().getConvention()).dialect();
   }
 
   @Override
@@ -54,7 +59,8 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
   /** EXPLAIN shows the SQL; while a planner still works on the input, it is a set of alternatives and has none. */
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return planned(getInput()) ? super.explainTerms(pw).item("sql", sql()) : super.explainTerms(pw);
+    RelWriter terms = super.explainTerms(pw).item("dialect", dialect().title());
+    return planned(getInput()) ? terms.item("sql", sql()) : terms;
   }
 
   private static boolean planned(RelNode rel) {
@@ -64,15 +70,16 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    QueryShapes.verify(getInput()); // first: a refused shape says more than a refused column
     OutputColumns.verify(getInput());
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     List<Expression> types = getRowType().getFieldList().stream()
         .map(RelDataTypeField::getType).map(t -> (Expression) Expressions.constant(t.getSqlTypeName().name()))
         .toList();
-    PushedSql sql = CleanRoomsSql.of(getInput());
+    PushedSql sql = CleanRoomsSql.of(getInput(), dialect());
     BlockBuilder block = new BlockBuilder();
     block.add(Expressions.return_(null, Expressions.call(RUN, implementor.getRootExpression(),
-        Expressions.constant(schemaName(getInput())),
+        Expressions.constant(schemaName(getInput())), Expressions.constant(dialect().name()),
         Expressions.newArrayInit(String.class, sql.parts().stream().map(Expressions::constant).toList()),
         Expressions.newArrayInit(int.class, sql.parameters().stream()
             .map(i -> (Expression) Expressions.constant(i, int.class)).toList()),
@@ -98,8 +105,8 @@ public final class CleanRoomsToEnumerableConverter extends ConverterImpl impleme
 
   private static Method runMethod() {
     try {
-      return PushedQueries.class.getMethod("run", org.apache.calcite.DataContext.class, String.class, String[].class,
-          int[].class, String[].class, String[].class);
+      return PushedQueries.class.getMethod("run", org.apache.calcite.DataContext.class, String.class, String.class,
+          String[].class, int[].class, String[].class, String[].class);
     } catch (NoSuchMethodException e) {
       throw new ExceptionInInitializerError(e);
     }

@@ -16,8 +16,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class PushedQueries {
   private PushedQueries() {}
 
-  public static Enumerable<Object[]> run(DataContext root, String schemaName, String[] parts, int[] parameters,
-      String[] parameterTypes, String[] types) {
+  public static Enumerable<Object[]> run(DataContext root, String schemaName, String dialect, String[] parts,
+      int[] parameters, String[] parameterTypes, String[] types) {
     SchemaPlus schema = root.getRootSchema().subSchemas().get(schemaName);
     PushdownTarget target = schema == null ? null : schema.unwrap(PushdownTarget.class);
     try {
@@ -25,8 +25,8 @@ public final class PushedQueries {
         throw SqlState.UNDEFINED_OBJECT.exception("Schema " + schemaName + " cannot run protected queries");
       }
       PushedSql sql = new PushedSql(Arrays.asList(parts), Arrays.stream(parameters).boxed().toList(),
-          Arrays.stream(parameterTypes).map(SqlTypeName::valueOf).toList());
-      String bound = sql.bind(index -> root.get("?" + index), CleanRoomsSqlDialect.SPARK);
+          Arrays.stream(parameterTypes).map(SqlTypeName::valueOf).toList(), CleanRoomsSqlDialect.valueOf(dialect));
+      String bound = sql.bind(index -> root.get("?" + index));
       return target.runPushedQuery(bound, Arrays.stream(types).map(SqlTypeName::valueOf).toList());
     } catch (SQLException e) {
       throw new CleanRoomsRuntimeException(e);

@@ -13,8 +13,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * @param parts the text around the parameters: one more than there are parameters
  * @param parameters the dynamic parameter index of each {@code ?}, in text order
  * @param types the planned type of each {@code ?}
+ * @param dialect the SQL the text is written in, and its parameters' values will be
  */
-public record PushedSql(List<String> parts, List<Integer> parameters, List<SqlTypeName> types) {
+public record PushedSql(List<String> parts, List<Integer> parameters, List<SqlTypeName> types,
+    CleanRoomsSqlDialect dialect) {
 
   /** A value of a statement's parameter, by its 0-based index. */
   @FunctionalInterface
@@ -27,8 +29,8 @@ public record PushedSql(List<String> parts, List<Integer> parameters, List<SqlTy
     return String.join("?", parts);
   }
 
-  /** The SQL with each parameter's value written as a literal of {@code dialect}. */
-  public String bind(Values values, CleanRoomsSqlDialect dialect) throws SQLException {
+  /** The SQL with each parameter's value written as a literal of its dialect. */
+  public String bind(Values values) throws SQLException {
     StringBuilder sql = new StringBuilder(parts.get(0));
     for (int i = 0; i < parameters.size(); i++) {
       int index = parameters.get(i);

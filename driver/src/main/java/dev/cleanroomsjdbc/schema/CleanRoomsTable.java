@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.schema;
 
 import dev.cleanroomsjdbc.execution.CleanRoomsRuntimeException;
+import dev.cleanroomsjdbc.plan.CleanRoomsSqlDialect;
 import dev.cleanroomsjdbc.plan.CleanRoomsTableScan;
 import dev.cleanroomsjdbc.plan.RuledTable;
 import java.sql.SQLException;
@@ -25,6 +26,7 @@ public final class CleanRoomsTable extends AbstractTable implements Translatable
   private final String schemaName;
   private final Schema schema;
   private final RuleSource rules;
+  private final java.util.function.Supplier<CleanRoomsSqlDialect> dialect;
 
   /** The collaboration's analysis rules, read when a query first needs them. */
   @FunctionalInterface
@@ -32,10 +34,13 @@ public final class CleanRoomsTable extends AbstractTable implements Translatable
     List<AnalysisRule> rules() throws SQLException;
   }
 
-  CleanRoomsTable(String schemaName, Schema schema, RuleSource rules) {
+  /** @param dialect the SQL of the collaboration's analytics engine, asked for when the table is first planned */
+  CleanRoomsTable(String schemaName, Schema schema, RuleSource rules,
+      java.util.function.Supplier<CleanRoomsSqlDialect> dialect) {
     this.schemaName = schemaName;
     this.schema = schema;
     this.rules = rules;
+    this.dialect = dialect;
   }
 
   public Schema schema() {
@@ -54,14 +59,40 @@ public final class CleanRoomsTable extends AbstractTable implements Translatable
   }
 
   @Override
-  public String whyNotOutput(String column, boolean derived) {
-    List<AnalysisRule> all;
+  public String ruledName() {
+    return schema.name();
+  }
+
+  /** AGGREGATION, else LIST; none when the table has a CUSTOM rule, which allows whatever its analyses allow. */
+  @Override
+  public AnalysisRulePolicyV1 shapeRule() {
+    AnalysisRulePolicyV1 shape = null;
+    for (AnalysisRule rule : rules()) {
+      if (!rule.name().equals(schema.name()) || rule.policy() == null || rule.policy().v1() == null) {
+        continue;
+      }
+      AnalysisRulePolicyV1 policy = rule.policy().v1();
+      if (policy.custom() != null) {
+        return null;
+      }
+      if (policy.aggregation() != null || policy.list() != null && shape == null) {
+        shape = policy;
+      }
+    }
+    return shape;
+  }
+
+  private List<AnalysisRule> rules() {
     try {
-      all = rules.rules();
+      return rules.rules();
     } catch (SQLException e) {
       throw new CleanRoomsRuntimeException(e);
     }
-    for (AnalysisRule rule : all) {
+  }
+
+  @Override
+  public String whyNotOutput(String column, boolean derived) {
+    for (AnalysisRule rule : rules()) {
       if (!rule.name().equals(schema.name()) || rule.policy() == null || rule.policy().v1() == null) {
         continue;
       }
@@ -84,6 +115,6 @@ public final class CleanRoomsTable extends AbstractTable implements Translatable
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new CleanRoomsTableScan(context.getCluster(), relOptTable, schemaName);
+    return new CleanRoomsTableScan(context.getCluster(), relOptTable, schemaName, dialect.get());
   }
 }

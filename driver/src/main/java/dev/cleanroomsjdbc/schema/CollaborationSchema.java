@@ -156,7 +156,7 @@ public final class CollaborationSchema extends AbstractSchema implements Pushdow
   private Map<String, Table> loadTables(MetadataCache.Entry entry) throws SQLException {
     Map<String, Table> map = new LinkedHashMap<>();
     for (Schema s : entry.schemas.get(this::fetchSchemas)) {
-      map.put(s.name(), new CleanRoomsTable(name, s, this::analysisRules));
+      map.put(s.name(), new CleanRoomsTable(name, s, this::analysisRules, () -> unchecked(session::dialect)));
     }
     return map;
   }

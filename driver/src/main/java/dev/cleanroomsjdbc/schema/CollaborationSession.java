@@ -8,6 +8,7 @@ import dev.cleanroomsjdbc.execution.PollSchedule;
 import dev.cleanroomsjdbc.execution.ProtectedJobRunner;
 import dev.cleanroomsjdbc.execution.ProtectedQueryRunner;
 import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.plan.CleanRoomsSqlDialect;
 import dev.cleanroomsjdbc.results.NamedResult;
 import dev.cleanroomsjdbc.results.ResultReader;
 import java.net.URI;
@@ -91,6 +92,16 @@ public final class CollaborationSession implements AutoCloseable {
 
   public ResultReader results() {
     return results;
+  }
+
+  /**
+   * The SQL of the collaboration's analytics engine (GetCollaboration, when a query first needs it; kept with the
+   * rest of the shared metadata): pushed-down queries are written in it.
+   */
+  public CleanRoomsSqlDialect dialect() throws SQLException {
+    return metadata().dialect.get(() -> CleanRoomsSqlDialect.of(call("GetCollaboration", () -> client
+        .getCollaboration(b -> b.collaborationIdentifier(collaborationId()))).collaboration()
+        .analyticsEngineAsString()));
   }
 
   /** Runs a PySpark template as a protected job in the calling thread's execution (or reuses a recent run). */

@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.schema;
 
+import dev.cleanroomsjdbc.plan.CleanRoomsSqlDialect;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class MetadataCache {
     final Memo<List<Schema>> schemas = new Memo<>();
     final Memo<List<CollaborationAnalysisTemplate>> templates = new Memo<>();
     final Memo<List<AnalysisRule>> analysisRules = new Memo<>();
+    final Memo<CleanRoomsSqlDialect> dialect = new Memo<>();
 
     private Entry(long expiresAt) {
       this.expiresAt = expiresAt;

@@ -14,10 +14,12 @@ import org.apache.calcite.schema.Table;
 import software.amazon.awssdk.services.cleanrooms.model.CollaborationAnalysisTemplate;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJob;
 import software.amazon.awssdk.services.cleanrooms.model.ProtectedJobStatistics;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedQuery;
+import software.amazon.awssdk.services.cleanrooms.model.ProtectedQueryStatistics;
 
 /**
- * The tables of the {@code cleanrooms} system schema: the membership's jobs and queries, the caller's memberships,
- * the collaboration's members, tables, analysis rules and templates.
+ * The tables of the {@code cleanrooms} system schema: the membership's jobs and queries (with what each cost and
+ * who pays for it), the caller's memberships, the collaboration's members, tables, analysis rules and templates.
  */
 final class SystemTables {
   private SystemTables() {}
@@ -30,17 +32,27 @@ final class SystemTables {
         new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR),
         new SystemTable.Column("template_arn", VARCHAR), new SystemTable.Column("total_duration_ms", BIGINT),
         new SystemTable.Column("billed_units", DOUBLE), new SystemTable.Column("result_location", VARCHAR),
-        new SystemTable.Column("error_code", VARCHAR), new SystemTable.Column("error_message", VARCHAR)),
-        () -> call("ListProtectedJobs", () -> session.client()
-            .listProtectedJobsPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedJobs()
-            .stream().map(j -> jobRow(session, j.id())).toList())));
+        new SystemTable.Column("error_code", VARCHAR), new SystemTable.Column("error_message", VARCHAR),
+        new SystemTable.Column("payer_account_id", VARCHAR)),
+        () -> {
+          String payer = Payers.of(session).jobCompute();
+          return call("ListProtectedJobs", () -> session.client()
+              .listProtectedJobsPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedJobs()
+              .stream().map(j -> jobRow(session, j.id(), payer)).toList());
+        }));
     tables.put("protected_queries", new SystemTable(List.of(
         new SystemTable.Column("query_id", VARCHAR), new SystemTable.Column("status", VARCHAR),
-        new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR)),
-        () -> call("ListProtectedQueries", () -> session.client()
-            .listProtectedQueriesPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedQueries()
-            .stream().map(q -> new Object[] {q.id(), q.statusAsString(), millis(q.createTime()), q.membershipId()})
-            .toList())));
+        new SystemTable.Column("create_time", TIMESTAMP), new SystemTable.Column("membership_id", VARCHAR),
+        new SystemTable.Column("template_arn", VARCHAR), new SystemTable.Column("query_string", VARCHAR),
+        new SystemTable.Column("total_duration_ms", BIGINT), new SystemTable.Column("billed_units", DOUBLE),
+        new SystemTable.Column("result_location", VARCHAR), new SystemTable.Column("error_code", VARCHAR),
+        new SystemTable.Column("error_message", VARCHAR), new SystemTable.Column("payer_account_id", VARCHAR)),
+        () -> {
+          String payer = Payers.of(session).queryCompute();
+          return call("ListProtectedQueries", () -> session.client()
+              .listProtectedQueriesPaginator(b -> b.membershipIdentifier(session.membershipId())).protectedQueries()
+              .stream().map(q -> queryRow(session, q.id(), payer)).toList());
+        }));
     tables.put("memberships", new SystemTable(List.of(
         new SystemTable.Column("membership_id", VARCHAR), new SystemTable.Column("collaboration_id", VARCHAR),
         new SystemTable.Column("collaboration_name", VARCHAR), new SystemTable.Column("status", VARCHAR),
@@ -82,7 +94,7 @@ final class SystemTables {
   }
 
   /** One GetProtectedJob per job: the list call has no statistics, results or errors. */
-  private static Object[] jobRow(CollaborationSession session, String jobId) {
+  private static Object[] jobRow(CollaborationSession session, String jobId, String payer) {
     ProtectedJob j = session.client().getProtectedJob(b -> b.membershipIdentifier(session.membershipId())
         .protectedJobIdentifier(jobId)).protectedJob();
     ProtectedJobStatistics stats = j.statistics();
@@ -92,7 +104,22 @@ final class SystemTables {
         stats == null || stats.billedResourceUtilization() == null ? null : stats.billedResourceUtilization().units(),
         j.result() != null && j.result().output() != null && j.result().output().s3() != null
             ? j.result().output().s3().location() : null,
-        j.error() == null ? null : j.error().code(), j.error() == null ? null : j.error().message()};
+        j.error() == null ? null : j.error().code(), j.error() == null ? null : j.error().message(), payer};
+  }
+
+  /** One GetProtectedQuery per query, for the same reason. */
+  private static Object[] queryRow(CollaborationSession session, String queryId, String payer) {
+    ProtectedQuery q = session.client().getProtectedQuery(b -> b.membershipIdentifier(session.membershipId())
+        .protectedQueryIdentifier(queryId)).protectedQuery();
+    ProtectedQueryStatistics stats = q.statistics();
+    return new Object[] {q.id(), q.statusAsString(), millis(q.createTime()), q.membershipId(),
+        q.sqlParameters() == null ? null : q.sqlParameters().analysisTemplateArn(),
+        q.sqlParameters() == null ? null : q.sqlParameters().queryString(),
+        stats == null ? null : stats.totalDurationInMillis(),
+        stats == null || stats.billedResourceUtilization() == null ? null : stats.billedResourceUtilization().units(),
+        q.result() != null && q.result().output() != null && q.result().output().s3() != null
+            ? q.result().output().s3().location() : null,
+        q.error() == null ? null : q.error().code(), q.error() == null ? null : q.error().message(), payer};
   }
 
   private static Object[] templateRow(CollaborationAnalysisTemplate t) {

@@ -12,9 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Values as Spark SQL literals: typed, and quoted so that no value can change the statement around it. */
+/**
+ * Values as literals of each engine's SQL: typed, and quoted so that no value can change the statement around it.
+ */
 class CleanRoomsSqlDialectTest {
   private final CleanRoomsSqlDialect spark = CleanRoomsSqlDialect.SPARK;
+  private final CleanRoomsSqlDialect cleanRoomsSql = CleanRoomsSqlDialect.CLEAN_ROOMS_SQL;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
@@ -27,6 +30,35 @@ class CleanRoomsSqlDialectTest {
   })
   void stringsAreQuotedSoThatSparkReadsThemBack(String value, String literal) throws SQLException {
     assertEquals(literal, spark.literal(value, SqlTypeName.VARCHAR, 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiterString = "=>", quoteCharacter = '"', value = {
+      "vip => 'vip'",
+      "it's => 'it''s'",
+      "a\\b => ('a' || CHR(92) || 'b')",
+      "x\\' OR 1=1 -- => ('x' || CHR(92) || ''' OR 1=1 --')",
+      "'' => ''''''",
+      "Zürich — 東京 => 'Zürich — 東京'",
+  })
+  void stringsAreQuotedSoThatCleanRoomsSqlReadsThemBack(String value, String literal) throws SQLException {
+    assertEquals(literal, cleanRoomsSql.literal(value, SqlTypeName.VARCHAR, 1));
+  }
+
+  @Test
+  void theEngineNamesItsDialectAndAnAbsentEngineIsSpark() {
+    assertEquals(CleanRoomsSqlDialect.CLEAN_ROOMS_SQL, CleanRoomsSqlDialect.of("CLEAN_ROOMS_SQL"));
+    assertEquals(CleanRoomsSqlDialect.SPARK, CleanRoomsSqlDialect.of("SPARK"));
+    assertEquals(CleanRoomsSqlDialect.SPARK, CleanRoomsSqlDialect.of(null));
+  }
+
+  @Test
+  void cleanRoomsSqlValuesAreTypedLiteralsToo() throws SQLException {
+    assertEquals("DATE '2023-06-01'", cleanRoomsSql.literal(Date.valueOf("2023-06-01"), SqlTypeName.DATE, 1));
+    assertEquals("TIMESTAMP '2024-01-02 03:04:05.678'",
+        cleanRoomsSql.literal(Timestamp.valueOf("2024-01-02 03:04:05.678"), SqlTypeName.TIMESTAMP, 1));
+    assertEquals("100.50", cleanRoomsSql.literal(new BigDecimal("100.50"), SqlTypeName.DECIMAL, 1));
+    assertEquals("TRUE", cleanRoomsSql.literal(true, SqlTypeName.BOOLEAN, 1));
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.cleanroomsjdbc.driver;
 
 import dev.cleanroomsjdbc.local.DemoCollaboration;
 import dev.cleanroomsjdbc.local.LocalCleanRooms;
+import dev.cleanroomsjdbc.local.fixture.FixtureFile;
+import dev.cleanroomsjdbc.local.fixture.FixtureIds;
+import dev.cleanroomsjdbc.local.fixture.FixtureLoader;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,6 +52,24 @@ public final class TestCollaboration {
           AnalysisParameter.builder().name("min_value").type(ParameterType.INTEGER).defaultValue("0").build(),
           AnalysisParameter.builder().name("skip_segment").type(ParameterType.VARCHAR).build());
     }
+  }
+
+  private final Map<String, FixtureIds> applied = new ConcurrentHashMap<>();
+
+  /** Applies a fixture of the test class path to this local Clean Rooms, once per run; returns what it created. */
+  FixtureIds fixture(String resource) {
+    return applied.computeIfAbsent(resource, r -> FixtureLoader.apply(local,
+        FixtureFile.read(java.util.Objects.requireNonNull(TestCollaboration.class.getResource(r), r))));
+  }
+
+  /** The endpoints part of a URL for any membership of this local Clean Rooms. */
+  String endpoints() {
+    return "cleanRoomsEndpoint=" + local.endpoint() + "&s3Endpoint=" + local.s3().endpoint();
+  }
+
+  /** An SDK client of this local Clean Rooms signing as the account with these keys. */
+  CleanRoomsClient client(String accessKeyId, String secretAccessKey) {
+    return DemoCollaboration.client(local.endpoint(), accessKeyId, secretAccessKey);
   }
 
   /** One local Clean Rooms with in-process S3 for the whole test run (no need to start it twice). */

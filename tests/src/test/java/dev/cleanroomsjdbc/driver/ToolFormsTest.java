@@ -1,7 +1,7 @@
 package dev.cleanroomsjdbc.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -118,12 +118,12 @@ class ToolFormsTest {
       assertTrue(s.getWarnings().getMessage().contains("read again"), s.getWarnings().getMessage());
       assertEquals(before + 1, collaboration.queryCount());
       s.executeQuery("CALL demo.customers_by_segment(min_value => 701, skip_segment => 'new')").close();
-      assertNull(s.getWarnings(), "other arguments: a new run");
+      assertFalse(readAgain(s.getWarnings()), "other arguments: a new run");
       assertEquals(before + 2, collaboration.queryCount());
     }
     try (Connection c = collaboration.connect(); Statement s = c.createStatement()) {
       s.executeQuery("CALL demo.customers_by_segment(min_value => 700, skip_segment => 'new')").close();
-      assertNull(s.getWarnings(), "reuseWindowSeconds=0 runs every call");
+      assertFalse(readAgain(s.getWarnings()), "reuseWindowSeconds=0 runs every call");
       assertEquals(before + 3, collaboration.queryCount());
     }
   }
@@ -153,5 +153,15 @@ class ToolFormsTest {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** Whether a warning of the chain says a result was read again (a new run's only warning is what it cost). */
+  private static boolean readAgain(SQLWarning warnings) {
+    for (SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
+      if (w.getMessage().contains("read again")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Protected queries on Calcite, its rows written as CSV or Parquet: the engine of CLEAN_ROOMS_SQL collaborations
- * until they get their own (SPARK collaborations run on {@code SparkQueryRuntime}).
+ * Protected queries on Calcite, its rows written as CSV or Parquet: the engine of CLEAN_ROOMS_SQL collaborations,
+ * reading their SQL by AWS Clean Rooms SQL's lexical rules ({@link EngineSql}), so that a query in Spark SQL's
+ * forms fails there as it does on the service (SPARK collaborations run on {@code SparkQueryRuntime}).
  */
 public final class CalciteQueryRuntime implements QueryRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(CalciteQueryRuntime.class);
@@ -37,12 +38,13 @@ public final class CalciteQueryRuntime implements QueryRuntime {
   public String run(QuerySpec spec, BooleanSupplier cancelled) throws JobFailure {
     long start = System.nanoTime();
     String location;
-    try (Connection connection = CalciteSession.open(s3, spec.tables(), cancelled);
+    EngineSql engine = EngineSql.of(spec.analyticsEngine());
+    try (Connection connection = CalciteSession.open(s3, spec.tables(), cancelled, engine);
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(withoutTrailingSemicolon(spec.sql()))) {
       location = write(spec, new ResultSetRows(rs), cancelled);
     } catch (SQLException | RuntimeException e) {
-      throw SqlJobRunner.failure("MALFORMED_QUERY", "", e, cancelled);
+      throw SqlJobRunner.failure("MALFORMED_QUERY", hint(engine, spec.sql()), e, cancelled);
     }
     LOG.info("query {} wrote its result to {} in {} ms", spec.queryId(), location,
         (System.nanoTime() - start) / 1_000_000);
@@ -62,6 +64,13 @@ public final class CalciteQueryRuntime implements QueryRuntime {
       ParquetResultWriter.write(s3, spec.resultFolder(), rows.columns(), rows, rowsPerPart, cancelled);
     }
     return spec.resultFolder().uri();
+  }
+
+  /** What the message of a failed query says first: Spark SQL's back quotes are the commonest wrong form. */
+  private static String hint(EngineSql engine, String sql) {
+    return engine == EngineSql.CLEAN_ROOMS_SQL && sql.indexOf('`') >= 0
+        ? "the query is not AWS Clean Rooms SQL, which quotes identifiers with double quotes (\"name\"), not back"
+            + " quotes as Spark SQL does: " : "";
   }
 
   // Clean Rooms accepts one statement; a trailing ';' is common in pasted SQL and harmless.

@@ -8,15 +8,21 @@ import java.util.function.BooleanSupplier;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 
-/** Opens the Calcite connection SQL jobs and protected queries run on: Spark-like settings, one table per alias. */
+/** Opens the Calcite connection SQL jobs and protected queries run on: the engine's SQL, one table per alias. */
 final class CalciteSession {
   private CalciteSession() {}
 
   /** A new connection whose root schema holds each table under its alias, scanned from S3 as it is read. */
   static Connection open(LocalS3 s3, Map<String, TableSource> tables, BooleanSupplier cancelled)
       throws SQLException {
+    return open(s3, tables, cancelled, EngineSql.SPARK);
+  }
+
+  /** As {@link #open(LocalS3, Map, BooleanSupplier)}, reading SQL by the lexical rules of {@code engine}. */
+  static Connection open(LocalS3 s3, Map<String, TableSource> tables, BooleanSupplier cancelled, EngineSql engine)
+      throws SQLException {
     Connection connection = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:",
-        SqlJobRunner.connectionProperties());
+        engine.connectionProperties());
     try {
       SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
       for (Map.Entry<String, TableSource> table : tables.entrySet()) {

@@ -31,13 +31,7 @@ final class SqlJobRunner {
 
   /** Calcite settings closest to Spark SQL: backticks, case-insensitive names, Spark's function library. */
   static Properties connectionProperties() {
-    Properties props = new Properties();
-    props.setProperty("lex", "MYSQL");
-    // Spark is listed first so its variants win; MySQL adds concat() with Spark's null semantics.
-    props.setProperty("fun", "standard,spark,mysql");
-    props.setProperty("conformance", "LENIENT");
-    props.setProperty("timeZone", "UTC");
-    return props;
+    return EngineSql.SPARK.connectionProperties();
   }
 
   List<String> run(JobSpec spec, String script, BooleanSupplier cancelled) throws JobFailure {

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.calcite.config.Lex;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
@@ -14,18 +13,19 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /** The table names a SQL query reads in its FROM clauses (including subqueries), lower-cased. */
 public final class SqlTableNames {
   private SqlTableNames() {}
 
-  /** The names, or empty when the SQL does not parse (running it will then fail with the parser's message). */
-  public static Optional<Set<String>> of(String sql) {
+  /**
+   * The names, or empty when the SQL does not parse in the engine's SQL (running it will then fail with the
+   * parser's message).
+   */
+  public static Optional<Set<String>> of(String sql, EngineSql engine) {
     SqlNode node;
     try {
-      node = SqlParser.create(sql.strip().replaceAll(";+$", ""), SqlParser.config()
-          .withLex(Lex.MYSQL).withConformance(SqlConformanceEnum.LENIENT)).parseQuery();
+      node = SqlParser.create(sql.strip().replaceAll(";+$", ""), engine.parserConfig()).parseQuery();
     } catch (SqlParseException | RuntimeException e) {
       return Optional.empty();
     }

@@ -3,12 +3,11 @@ package dev.cleanroomsjdbc.local.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.sql.SqlDialect;
+import dev.cleanroomsjdbc.local.engine.EngineSql;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelectKeyword;
-import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -20,14 +19,11 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  */
 final class OutputConstraints {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
-  /** Backticks, as the MySQL lexical rules the query runtime parses with expect. */
-  private static final SqlDialect DIALECT =
-      new CalciteSqlDialect(CalciteSqlDialect.DEFAULT_CONTEXT.withIdentifierQuoteString("`"));
 
   private OutputConstraints() {}
 
   /** The SQL to run: {@code sql} itself when no table constrains its output, else the query with its HAVING. */
-  static String apply(QueryShape shape, String sql) {
+  static String apply(QueryShape shape, String sql, EngineSql engine) {
     SqlNode having = shape.select.getHaving();
     boolean constrained = false;
     for (Map.Entry<String, RuleTable> table : shape.tables.entrySet()) {
@@ -47,6 +43,6 @@ final class OutputConstraints {
       return sql;
     }
     shape.select.setHaving(having);
-    return shape.root.toSqlString(DIALECT).getSql();
+    return shape.root.toSqlString(engine.dialect()).getSql();
   }
 }

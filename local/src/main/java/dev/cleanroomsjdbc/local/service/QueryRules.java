@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.local.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cleanroomsjdbc.local.engine.EngineSql;
 import dev.cleanroomsjdbc.local.engine.SqlTableNames;
 import dev.cleanroomsjdbc.local.engine.TableSource;
 import dev.cleanroomsjdbc.local.state.AnalysisTemplate;
@@ -36,8 +37,8 @@ final class QueryRules {
    * not parse, so that running it fails with MALFORMED_QUERY as the service reports it.
    */
   VerifiedQuery verifyReferencedTables(Membership membership, String sql, AnalysisTemplate template,
-      String callerAccountId) {
-    Set<String> names = SqlTableNames.of(sql).orElse(Set.of());
+      String callerAccountId, EngineSql engine) {
+    Set<String> names = SqlTableNames.of(sql, engine).orElse(Set.of());
     Map<String, TableSource> sources = new LinkedHashMap<>();
     Map<String, RuleTable> structured = new LinkedHashMap<>();
     String firstType = null;
@@ -68,7 +69,8 @@ final class QueryRules {
       sources.put(association.name(), new TableSource(association.name(), TableService.visibleColumns(table),
           glue.data(), glue.format()));
     }
-    return new VerifiedQuery(structured.isEmpty() ? sql : verifyStructured(sql, structured, template), sources);
+    return new VerifiedQuery(structured.isEmpty() ? sql : verifyStructured(sql, structured, template, engine),
+        sources);
   }
 
   /**
@@ -82,15 +84,16 @@ final class QueryRules {
   }
 
   /** AGGREGATION and LIST rules: the query's structure, and the SQL to run with the output constraints added. */
-  private static String verifyStructured(String sql, Map<String, RuleTable> ruleTables, AnalysisTemplate template) {
+  private static String verifyStructured(String sql, Map<String, RuleTable> ruleTables, AnalysisTemplate template,
+      EngineSql engine) {
     RuleTable first = ruleTables.values().iterator().next();
     if (template != null) {
       throw first.refuse("analysis templates; templates run only on tables with a CUSTOM analysis rule");
     }
-    QueryShape shape = QueryShape.of(sql, ruleTables, first);
+    QueryShape shape = QueryShape.of(sql, ruleTables, first, engine);
     if ("AGGREGATION".equals(first.ruleType())) {
       AggregationRules.verify(shape);
-      return OutputConstraints.apply(shape, sql);
+      return OutputConstraints.apply(shape, sql, engine);
     }
     ListRules.verify(shape);
     return sql;

@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.local.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cleanroomsjdbc.local.engine.EngineSql;
 import dev.cleanroomsjdbc.local.engine.QueryRuntime;
 import dev.cleanroomsjdbc.local.engine.QuerySpec;
 import dev.cleanroomsjdbc.local.state.AnalysisTemplate;
@@ -52,10 +53,13 @@ public final class QueryService {
     JsonNode sqlInput = input.get("sqlParameters");
     ProtectedQuery.SqlParameters sql = new ProtectedQuery.SqlParameters(Inputs.text(sqlInput, "queryString"),
         Inputs.text(sqlInput, "analysisTemplateArn"), parameters(sqlInput));
+    String engine = state.collaborations().get(membership.collaborationId())
+        .map(c -> c.analyticsEngine()).orElse("SPARK");
+    EngineSql engineSql = EngineSql.of(engine);
     AnalysisTemplate template = sql.analysisTemplateArn() == null ? null : verifySqlTemplate(membership, sql);
     String text = template == null ? verifyQueryString(sql)
-        : TemplateParameters.bind(template.text(), template.analysisParameters(), sql.parameters());
-    VerifiedQuery verified = rules.verifyReferencedTables(membership, text, template, caller.accountId());
+        : TemplateParameters.bind(template.text(), template.analysisParameters(), sql.parameters(), engineSql);
+    VerifiedQuery verified = rules.verifyReferencedTables(membership, text, template, caller.accountId(), engineSql);
     QueryOutput output = targets.resolve(membership, Inputs.object(input, "resultConfiguration"));
     String queryId = state.newId();
     ProtectedQuery query = new ProtectedQuery(queryId, membership.id(), membership.arn(), sql, output,
@@ -73,8 +77,6 @@ public final class QueryService {
     S3Location folder =
         new S3Location(output.bucket(), JobService.normalisedPrefix(output.keyPrefix()) + queryId + "/");
     ProtectedQuery.Snapshot submitted = query.snapshot();
-    String engine = state.collaborations().get(membership.collaborationId())
-        .map(c -> c.analyticsEngine()).orElse("SPARK");
     runner.submit(query, new QuerySpec(queryId, verified.sql(), verified.sources(), folder, output.resultFormat(),
         output.singleFileOutput(), engine));
     return submitted;

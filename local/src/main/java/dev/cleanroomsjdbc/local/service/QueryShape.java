@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.calcite.config.Lex;
+import dev.cleanroomsjdbc.local.engine.EngineSql;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
@@ -21,7 +21,6 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
  * One SELECT statement as the AGGREGATION and LIST rules see it: its tables by alias, its INNER JOINs, and which
@@ -51,11 +50,10 @@ final class QueryShape {
    * Parses {@code sql}, or refuses it in the name of {@code first} (a table it reads) when it is not a single
    * SELECT over INNER JOINs of the collaboration's tables.
    */
-  static QueryShape of(String sql, Map<String, RuleTable> byName, RuleTable first) {
+  static QueryShape of(String sql, Map<String, RuleTable> byName, RuleTable first, EngineSql engine) {
     SqlNode node;
     try {
-      node = SqlParser.create(sql.strip().replaceAll(";+$", ""), SqlParser.config()
-          .withLex(Lex.MYSQL).withConformance(SqlConformanceEnum.LENIENT)).parseQuery();
+      node = SqlParser.create(sql.strip().replaceAll(";+$", ""), engine.parserConfig()).parseQuery();
     } catch (SqlParseException | RuntimeException e) {
       throw first.refuse("a query that does not parse: " + e.getMessage());
     }

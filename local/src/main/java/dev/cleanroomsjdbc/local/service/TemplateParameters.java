@@ -1,5 +1,6 @@
 package dev.cleanroomsjdbc.local.service;
 
+import dev.cleanroomsjdbc.local.engine.EngineSql;
 import dev.cleanroomsjdbc.local.engine.SqlQuotes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleanroomsjdbc.local.state.AnalysisParameter;
@@ -45,7 +46,7 @@ final class TemplateParameters {
    * The template text with each declared {@code :name} (outside quotes and comments) replaced by the given value
    * or the default, as a literal of the parameter's type.
    */
-  static String bind(String text, List<AnalysisParameter> declared, Map<String, String> values) {
+  static String bind(String text, List<AnalysisParameter> declared, Map<String, String> values, EngineSql engine) {
     Map<String, String> literals = new LinkedHashMap<>();
     for (String given : values.keySet()) {
       if (declared.stream().noneMatch(p -> p.name().equals(given))) {
@@ -58,12 +59,12 @@ final class TemplateParameters {
         throw CleanRoomsError.validation("sqlParameters.parameters",
             "parameter " + p.name() + " has no value and no default");
       }
-      literals.put(p.name(), literal(p, value));
+      literals.put(p.name(), literal(p, value, engine));
     }
     return substitute(text, literals);
   }
 
-  private static String literal(AnalysisParameter p, String value) {
+  private static String literal(AnalysisParameter p, String value, EngineSql engine) {
     String type = p.type().toUpperCase(Locale.ROOT);
     try {
       if (NUMERIC.contains(type)) {
@@ -84,14 +85,9 @@ final class TemplateParameters {
           "parameter " + p.name() + " is " + p.type() + ", not '" + value + "'");
     }
     if (type.startsWith("TIMESTAMP")) {
-      return "TIMESTAMP " + quoted(value.trim());
+      return "TIMESTAMP " + engine.quote(value.trim());
     }
-    return quoted(value);
-  }
-
-  private static String quoted(String value) {
-    // Standard SQL quoting: Calcite's MySQL lexing keeps backslashes literal, so only quotes need doubling.
-    return "'" + value.replace("'", "''") + "'";
+    return engine.quote(value);
   }
 
   private static String substitute(String text, Map<String, String> literals) {
