@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.driver;
 
 import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.logging.Secrets;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -34,8 +35,20 @@ final class Credentials implements AutoCloseable {
   private final AutoCloseable[] owned;
 
   private Credentials(AwsCredentialsProvider provider, AutoCloseable... owned) {
-    this.provider = provider;
+    this.provider = remembering(provider);
     this.owned = owned;
+  }
+
+  /** Every secret the provider resolves (a role's session too) is kept out of the self-contained jar's logs. */
+  private static AwsCredentialsProvider remembering(AwsCredentialsProvider provider) {
+    return () -> {
+      AwsCredentials resolved = provider.resolveCredentials();
+      Secrets.remember(resolved.secretAccessKey());
+      if (resolved instanceof AwsSessionCredentials session) {
+        Secrets.remember(session.sessionToken());
+      }
+      return resolved;
+    };
   }
 
   AwsCredentialsProvider provider() {

@@ -5,6 +5,7 @@ import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsFilter;
 import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsJoin;
 import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsProject;
 import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsSort;
+import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsWindow;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
@@ -18,10 +19,12 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalWindow;
+import org.apache.calcite.rex.RexOver;
 
 /**
- * The planner rules that move filters, projections, aggregations, sorts and joins over collaboration tables into
- * the CLEANROOMS convention, and the one that hands a CLEANROOMS subtree to Calcite's Enumerable engine as a
+ * The planner rules that move filters, projections, window functions, aggregations, sorts and joins over
+ * collaboration tables into the CLEANROOMS convention, and the one that hands a CLEANROOMS subtree to Calcite's Enumerable engine as a
  * protected query. Pushdown is best effort: what no rule converts stays with Calcite.
  */
 public final class CleanRoomsRules {
@@ -34,6 +37,10 @@ public final class CleanRoomsRules {
       }),
       rule(LogicalProject.class, "CleanRoomsProjectRule", rel -> {
         LogicalProject p = (LogicalProject) rel;
+        if (RexOver.containsOver(p.getProjects(), null)) {
+          // Calcite first splits it into a project and a window (ProjectToWindowRule): pushed by the rule below
+          return null;
+        }
         return new CleanRoomsProject(p.getCluster(), pushed(p.getTraitSet()), pushed(p.getInput()), p.getProjects(),
             p.getRowType());
       }),
@@ -44,6 +51,14 @@ public final class CleanRoomsRules {
         }
         return new CleanRoomsAggregate(a.getCluster(), pushed(a.getTraitSet()), pushed(a.getInput()),
             a.getGroupSet(), a.getGroupSets(), a.getAggCallList());
+      }),
+      rule(LogicalWindow.class, "CleanRoomsWindowRule", rel -> {
+        LogicalWindow w = (LogicalWindow) rel;
+        if (!w.getConstants().isEmpty()) {
+          return null; // bounds such as 2 PRECEDING: Calcite's SQL writer loses them, Calcite runs the window
+        }
+        return new CleanRoomsWindow(w.getCluster(), pushed(w.getTraitSet()), pushed(w.getInput()), w.getConstants(),
+            w.getRowType(), w.groups);
       }),
       rule(LogicalSort.class, "CleanRoomsSortRule", rel -> {
         LogicalSort s = (LogicalSort) rel;

@@ -43,11 +43,13 @@ public final class CollaborationSession implements AutoCloseable {
    * Opens the membership (one GetMembership call, so bad credentials or ids fail at connect time).
    *
    * @param reuseWindow how long after a template's run ended an identical call reads its result again
+   * @param connectTimeout the longest the call may take, retries, TLS handshakes and credential look-ups included
    */
   public static CollaborationSession open(CleanRoomsClient client, String membershipId, PollSchedule poll,
-      ResultReader results, Duration reuseWindow) throws SQLException {
-    Membership membership = call("GetMembership",
-        () -> client.getMembership(b -> b.membershipIdentifier(membershipId))).membership();
+      ResultReader results, Duration reuseWindow, Duration connectTimeout) throws SQLException {
+    Membership membership = call("GetMembership", () -> client.getMembership(b -> b
+        .membershipIdentifier(membershipId).overrideConfiguration(o -> o.apiCallTimeout(connectTimeout))))
+        .membership();
     return new CollaborationSession(client, membership, poll, results, reuseWindow);
   }
 
