@@ -13,7 +13,7 @@ public enum ConnectionProperty {
   CLEAN_ROOMS_ENDPOINT("cleanRoomsEndpoint", Type.URI, null, false,
       "Clean Rooms API endpoint override, e.g. a local Clean Rooms at http://127.0.0.1:8089. Default: the region's endpoint."),
   CONNECT_TIMEOUT_SECONDS("connectTimeoutSeconds", Type.INTEGER, "10", 1, 3600,
-      "Longest time getConnection may take to open the membership (the TLS handshake, retries and credential look-ups included) before it fails with 08006."),
+      "Longest time getConnection may take to open the membership (the TLS handshake, retries and an AssumeRole of roleArn included) before it fails with 08006."),
   CREDENTIALS("credentials", Type.CHOICE, "DEFAULT", false,
       "Where AWS credentials come from: DEFAULT (the SDK's default chain), PROFILE (a named profile) or STATIC (accessKeyId/secretAccessKey).",
       "DEFAULT", "PROFILE", "STATIC"),

@@ -81,7 +81,8 @@ final class Credentials implements AutoCloseable {
     if (roleArn.isEmpty()) {
       return new Credentials(base, closeable(base));
     }
-    StsClient sts = sts(base, region, s.getUri(ConnectionProperty.STS_ENDPOINT).orElse(null));
+    StsClient sts = sts(base, region, s.getUri(ConnectionProperty.STS_ENDPOINT).orElse(null),
+        java.time.Duration.ofSeconds(s.getInt(ConnectionProperty.CONNECT_TIMEOUT_SECONDS)));
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
         .refreshRequest(r -> r.roleArn(roleArn.get())
             .roleSessionName(s.get(ConnectionProperty.ROLE_SESSION_NAME).orElse(DEFAULT_SESSION_NAME))
@@ -106,8 +107,10 @@ final class Credentials implements AutoCloseable {
     };
   }
 
-  private static StsClient sts(AwsCredentialsProvider base, String region, URI endpoint) {
-    var builder = StsClient.builder().region(Region.of(region)).credentialsProvider(base);
+  /** An STS client whose every call (AssumeRole at connect and at each refresh) ends within the connect timeout. */
+  private static StsClient sts(AwsCredentialsProvider base, String region, URI endpoint, java.time.Duration timeout) {
+    var builder = StsClient.builder().region(Region.of(region)).credentialsProvider(base)
+        .overrideConfiguration(o -> o.apiCallTimeout(timeout));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

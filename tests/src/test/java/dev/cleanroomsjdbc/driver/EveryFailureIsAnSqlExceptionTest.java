@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class EveryFailureIsAnSqlExceptionTest {
   static final long SEED = Long.getLong("fuzzSeed", System.nanoTime());
-  private static final int URLS = 12_000;
-  private static final int PROPERTY_SETS = 5_000;
-  private static final int STATEMENTS = 1_500;
-  private static final int CALLS = 1_000;
+  private static final int URLS = 8_000;
+  private static final int PROPERTY_SETS = 4_000;
+  private static final int STATEMENTS = 1_000;
+  private static final int CALLS = 600;
   private static final int MAX_RUNS = 15;
   private static final long SLOW_MS = Long.getLong("fuzzSlowMs", 2_000);
   private static final Set<String> STATES = Arrays.stream(SqlState.values()).map(SqlState::code)
@@ -141,7 +141,7 @@ class EveryFailureIsAnSqlExceptionTest {
   @Test
   void jdbcCallsOnOpenAndClosedObjectsFailOnlyWithSqlExceptions() throws SQLException {
     FuzzInputs fuzz = new FuzzInputs(SEED + 3);
-    for (int round = 0; round < 8; round++) {
+    for (int round = 0; round < 5; round++) {
       Connection c = TestCollaboration.shared().connect();
       JdbcCalls calls = new JdbcCalls(fuzz, c);
       for (int i = 0; i < 2_000; i++) {

@@ -42,10 +42,16 @@ class UnicodeValuesTest {
   @Test
   void literalsRoundTripInCalciteAndPushedDown() throws SQLException {
     try (Connection c = TestCollaboration.shared().connect(); Statement s = c.createStatement()) {
-      for (String v : VALUES) {
-        String literal = "'" + v.replace("'", "''") + "'";
-        assertEquals(v, single(s, "SELECT " + literal + " FROM (VALUES (1)) t(x)"), "in Calcite");
-        assertEquals(v, single(s, "SELECT " + literal + " AS v, COUNT(*) FROM customers"), "pushed down");
+      List<String> literals = VALUES.stream().map(v -> "'" + v.replace("'", "''") + "'").toList();
+      for (int i = 0; i < VALUES.size(); i++) {
+        assertEquals(VALUES.get(i), single(s, "SELECT " + literals.get(i) + " FROM (VALUES (1)) t(x)"), "in Calcite");
+      }
+      // one protected query for all of them
+      try (ResultSet rs = s.executeQuery("SELECT " + String.join(", ", literals) + ", COUNT(*) FROM customers")) {
+        assertTrue(rs.next());
+        for (int i = 0; i < VALUES.size(); i++) {
+          assertEquals(VALUES.get(i), rs.getString(i + 1), "pushed down");
+        }
       }
       assertEquals("0", single(s, "SELECT CAST(COUNT(*) AS VARCHAR) FROM customers WHERE segment = 'é😀'"));
     }
@@ -55,7 +61,7 @@ class UnicodeValuesTest {
   void boundParametersRoundTrip() throws SQLException {
     try (Connection c = TestCollaboration.shared().connect();
         PreparedStatement p = c.prepareStatement("SELECT CAST(? AS VARCHAR) AS v, COUNT(*) FROM customers")) {
-      for (String v : VALUES) {
+      for (String v : List.of("é😀", "e\u0301 שלום")) {
         p.setString(1, v);
         try (ResultSet rs = p.executeQuery()) {
           assertTrue(rs.next());
@@ -68,7 +74,7 @@ class UnicodeValuesTest {
   @Test
   void templateArgumentsRoundTripThroughCall() throws SQLException {
     try (Connection c = TestCollaboration.shared().connect(); Statement s = c.createStatement()) {
-      for (String v : List.of("é😀", "e\u0301", "שלום עולם", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢")) {
+      for (String v : List.of("é😀 e\u0301", "שלום עולם 𝔘𝔫𝔦𝔠𝔬𝔡𝔢")) {
         assertEquals(v, single(s, "CALL echo_text('" + v + "')"));
       }
     }

@@ -36,8 +36,9 @@ class WindowFunctionsTest {
           rows++;
         }
       }
-      assertEquals(counts(s), max);
-      assertEquals(counts(s).values().stream().mapToLong(Long::longValue).sum(), rows);
+      Map<String, Long> counts = counts(s);
+      assertEquals(counts, max);
+      assertEquals(counts.values().stream().mapToLong(Long::longValue).sum(), rows);
     }
   }
 
