@@ -86,14 +86,18 @@ public class PlainJavaHost {
       System.out.println("jul.records=" + records.size());
       TreeSet<String> loggers = new TreeSet<>();
       boolean secretLogged = false;
+      int wire = 0;
       for (LogRecord r : records) {
         String name = String.valueOf(r.getLoggerName());
         loggers.add(name.startsWith("dev.cleanroomsjdbc.shaded.") ? "dev.cleanroomsjdbc.shaded.*" : name);
-        String text = r.getMessage() + " " + (r.getParameters() == null ? "" : java.util.Arrays.asList(r.getParameters()));
-        secretLogged |= text.contains(args[2]);
+        wire += name.contains("org.apache.http.wire") || name.contains("org.apache.http.headers") ? 1 : 0;
+        String text = new java.util.logging.SimpleFormatter().formatMessage(r) + " " + r.getThrown();
+        secretLogged |= text.contains(args[2]) || text.matches("(?is).*authorization\\s*[:=]\\s*AWS4.*");
       }
       System.out.println("jul.loggers=" + String.join(",", loggers));
       System.out.println("jul.secretLogged=" + secretLogged);
+      // at FINEST HttpClient's wire and header loggers would print every request's Authorization header
+      System.out.println("jul.wireRecords=" + wire);
     }
   }
 }

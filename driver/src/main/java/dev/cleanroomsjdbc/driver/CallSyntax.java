@@ -44,6 +44,9 @@ record CallSyntax(SqlEdits edits, boolean isCall) {
   }
 
   static CallSyntax of(String sql) throws SQLException {
+    if (sql == null) {
+      throw SqlState.INVALID_PARAMETER_VALUE.exception("The SQL text is null: pass the statement to run");
+    }
     List<Token> tokens = SqlTokens.of(sql);
     List<Edit> edits = new ArrayList<>();
     boolean isCall = false;

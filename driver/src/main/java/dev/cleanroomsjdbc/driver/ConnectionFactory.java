@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.jdbc.CalciteConnection;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import org.apache.calcite.jdbc.CalciteJdbc41Factory;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.cleanrooms.CleanRoomsClient;
 
 /** Opens a connection: settings to clients, clients to the membership's collaboration, that to a Calcite schema. */
@@ -90,8 +92,17 @@ final class ConnectionFactory {
     try {
       return CollaborationSession.open(client, membership, config.pollSchedule(), results,
           Duration.ofSeconds(settings.getInt(ConnectionProperty.REUSE_WINDOW_SECONDS)), key,
-          Duration.ofSeconds(settings.getInt(ConnectionProperty.METADATA_CACHE_TTL_SECONDS)));
+          Duration.ofSeconds(settings.getInt(ConnectionProperty.METADATA_CACHE_TTL_SECONDS)),
+          Duration.ofSeconds(settings.getInt(ConnectionProperty.CONNECT_TIMEOUT_SECONDS)));
     } catch (SQLException e) {
+      if (hasCause(e, ApiCallTimeoutException.class)) {
+        throw SqlState.CONNECTION_FAILURE.exception("Clean Rooms did not answer GetMembership within "
+            + ConnectionProperty.CONNECT_TIMEOUT_SECONDS.key() + "=" + settings.getInt(
+                ConnectionProperty.CONNECT_TIMEOUT_SECONDS) + " s at " + settings.get(
+                ConnectionProperty.CLEAN_ROOMS_ENDPOINT).orElse("the region's endpoint") + ": check the endpoint"
+            + " (http or https, host and port) and the network, or raise " + ConnectionProperty.CONNECT_TIMEOUT_SECONDS
+            .key(), e);
+      }
       if (SqlState.INVALID_AUTHORIZATION.code().equals(e.getSQLState())) {
         throw SqlState.INVALID_AUTHORIZATION.exception("Clean Rooms refused the credentials (credentials="
             + settings.getChoice(ConnectionProperty.CREDENTIALS) + settings.get(ConnectionProperty.ROLE_ARN)
@@ -154,6 +165,15 @@ final class ConnectionFactory {
     }
   }
 
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Calcite with identifiers as users of Spark SQL and BI tools expect: case-insensitive, kept as written. */
   private static CalciteConnection calcite() throws SQLException {
     Properties p = new Properties();
@@ -162,7 +182,10 @@ final class ConnectionFactory {
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("quoting", "DOUBLE_QUOTE");
     p.setProperty("typeSystem", CleanRoomsTypeSystem.class.getName() + "#INSTANCE");
-    Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", p);
+    // Calcite's Driver.connect with a type factory of ours (Unicode strings): the one place Calcite takes one
+    CalciteJdbc41Factory factory = new CalciteJdbc41Factory();
+    Connection c = factory.newConnection(new org.apache.calcite.jdbc.Driver(), factory, "jdbc:calcite:", p, null,
+        CleanRoomsTypeSystem.typeFactory());
     return c.unwrap(CalciteConnection.class);
   }
 

@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.driver;
 
 import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.logging.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -21,8 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class ConnectionSettings {
 
-  private static final Pattern SECRET_IN_URL = Pattern.compile(
-      "(?i)((?:secretAccessKey|sessionToken|password)=)[^&]*");
+
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+){1,5}");
 
   private final boolean local;
   private final Map<ConnectionProperty, String> values;
@@ -53,6 +54,11 @@ public final class ConnectionSettings {
         }
       }
     }
+    values.forEach((p, v) -> {
+      if (p.secret()) {
+        Secrets.remember(v);
+      }
+    });
     ConnectionSettings settings = new ConnectionSettings(url.local(), values);
     for (ConnectionProperty p : ConnectionProperty.values()) {
       settings.validate(p);
@@ -67,16 +73,16 @@ public final class ConnectionSettings {
     }
     try {
       switch (p.type()) {
-        case INTEGER -> {
-          if (Integer.parseInt(v.trim()) < 0) {
-            throw new IllegalArgumentException("must not be negative");
-          }
-        }
-        case DOUBLE -> Double.parseDouble(v.trim());
+        case INTEGER -> inRange(p, Integer.parseInt(v.trim()));
+        case DOUBLE -> inRange(p, Double.parseDouble(v.trim()));
         case URI -> {
           URI u = new URI(v);
-          if (u.getScheme() == null || u.getHost() == null) {
-            throw new IllegalArgumentException("must be an absolute URL such as http://127.0.0.1:8089");
+          if (u.getScheme() == null || u.getHost() == null
+              || !u.getScheme().equalsIgnoreCase("http") && !u.getScheme().equalsIgnoreCase("https")) {
+            throw new IllegalArgumentException("must be an absolute http or https URL such as http://127.0.0.1:8089");
+          }
+          if (u.getPort() == 0 || u.getPort() > 65_535) {
+            throw new IllegalArgumentException("port " + u.getPort() + " is not a TCP port (1 to 65535)");
           }
         }
         case CHOICE -> {
@@ -84,12 +90,35 @@ public final class ConnectionSettings {
             throw new IllegalArgumentException("must be one of " + p.choices());
           }
         }
-        case STRING -> { }
+        case STRING -> {
+          if (p == ConnectionProperty.REGION) {
+            checkRegion(v);
+          }
+        }
       }
     } catch (URISyntaxException | IllegalArgumentException e) {
-      String shown = p.secret() ? "***" : "'" + v + "'";
+      String shown = p.secret() || !UrlQuery.showable(v) ? "(not shown)" : "'" + v + "'";
       throw SqlState.INVALID_CONNECTION_ATTRIBUTE.exception(
-          "Connection property '" + p.key() + "' has the invalid value " + shown + ": " + e.getMessage(), e);
+          "Connection property '" + p.key() + "' has the invalid value " + shown + ": "
+              + (shown.startsWith("'") ? e.getMessage() : e.getClass().getSimpleName()),
+          shown.startsWith("'") ? e : null); // a cause would repeat the value that is not shown
+    }
+  }
+
+  private static void inRange(ConnectionProperty p, double value) {
+    if (!(value >= p.min() && value <= p.max())) { // NaN fails both
+      throw new IllegalArgumentException("must be a number from " + number(p.min()) + " to " + number(p.max()));
+    }
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  /** A region id as AWS spells them (us-east-1, eu-central-2): the SDK would refuse anything else deep inside. */
+  static void checkRegion(String region) {
+    if (!REGION.matcher(region).matches()) {
+      throw new IllegalArgumentException("must be an AWS region id such as us-east-1");
     }
   }
 
@@ -148,7 +177,7 @@ public final class ConnectionSettings {
 
   /** The URL text with every secret value replaced by ***, for messages about a URL that did not parse. */
   public static String redactUrl(String url) {
-    return url == null ? null : SECRET_IN_URL.matcher(url).replaceAll("$1***");
+    return UrlQuery.redact(url);
   }
 
   static String knownKeys() {

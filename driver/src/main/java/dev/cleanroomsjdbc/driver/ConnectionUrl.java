@@ -53,26 +53,27 @@ public record ConnectionUrl(boolean local, Map<ConnectionProperty, String> value
   }
 
   private static void parseQuery(String query, Map<ConnectionProperty, String> values, String url) throws SQLException {
-    if (query == null || query.isEmpty()) {
-      return;
-    }
-    for (String pair : query.split("&")) {
-      if (pair.isEmpty()) {
+    for (UrlQuery.Pair pair : UrlQuery.of(query).pairs()) {
+      if (pair.text().isEmpty()) {
         continue;
       }
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw malformed(url, "'" + redactPair(pair) + "' is not key=value");
+      if (pair.rawValue() == null || pair.rawKey().isEmpty()) {
+        throw malformed(url, "'" + (pair.rawValue() == null ? shorten(pair.text()) : "=...")
+            + "' is not key=value (percent-encode & and = inside a value as %26 and %3D)");
       }
-      String key = decode(pair.substring(0, eq), url);
-      ConnectionProperty property = ConnectionProperty.forKey(key);
+      ConnectionProperty property = pair.key();
       if (property == null) {
-        throw malformed(url, "unknown property '" + key + "'; known properties: " + ConnectionSettings.knownKeys());
+        throw malformed(url, "unknown property '" + shorten(pair.rawKey()) + "'; known properties: "
+            + ConnectionSettings.knownKeys());
+      }
+      if (property.secret() && pair.rawValue().contains("&")) {
+        throw malformed(url, "the value of " + property.key() + " runs on after an & into text that is no property;"
+            + " percent-encode an & inside a value as %26");
       }
       if (values.containsKey(property)) {
         throw malformed(url, "property '" + property.key() + "' is given twice");
       }
-      String value = decode(pair.substring(eq + 1), url);
+      String value = decode(pair.rawValue(), url, property);
       if (!value.isEmpty()) {
         values.put(property, value); // key= leaves the property unset, as a blank field in a form does
       }
@@ -82,24 +83,26 @@ public record ConnectionUrl(boolean local, Map<ConnectionProperty, String> value
   private static void putIfPresent(Map<ConnectionProperty, String> values, ConnectionProperty p, String v, String url)
       throws SQLException {
     if (v != null && !v.isEmpty()) {
-      values.put(p, decode(v, url));
+      values.put(p, decode(v, url, p == ConnectionProperty.MEMBERSHIP ? null : p));
     }
   }
 
-  private static String decode(String s, String url) throws SQLException {
+  private static String decode(String s, String url, ConnectionProperty property) throws SQLException {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw malformed(url, "bad percent-encoding in '" + s + "'");
+      throw malformed(url, "bad percent-encoding in the value of " + (property == null ? "the URL's path"
+          : property.key() + (property.secret() || !UrlQuery.showable(s) ? "" : ": '" + shorten(s) + "'"))
+          + " (write % itself as %25)");
     }
   }
 
-  private static String redactPair(String pair) {
-    return pair.length() > 40 ? pair.substring(0, 40) + "..." : pair;
+  private static String shorten(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
   }
 
   private static SQLException malformed(String url, String why) {
     return SqlState.INVALID_CONNECTION_ATTRIBUTE.exception(
-        "Malformed Clean Rooms JDBC URL '" + ConnectionSettings.redactUrl(url) + "': " + why);
+        "Malformed Clean Rooms JDBC URL '" + UrlQuery.redact(url) + "': " + why);
   }
 }

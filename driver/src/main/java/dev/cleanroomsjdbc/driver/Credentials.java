@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.driver;
 
 import dev.cleanroomsjdbc.execution.SqlState;
+import dev.cleanroomsjdbc.logging.Secrets;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -34,8 +35,20 @@ final class Credentials implements AutoCloseable {
   private final AutoCloseable[] owned;
 
   private Credentials(AwsCredentialsProvider provider, AutoCloseable... owned) {
-    this.provider = provider;
+    this.provider = remembering(provider);
     this.owned = owned;
+  }
+
+  /** Every secret the provider resolves (a role's session too) is kept out of the self-contained jar's logs. */
+  private static AwsCredentialsProvider remembering(AwsCredentialsProvider provider) {
+    return () -> {
+      AwsCredentials resolved = provider.resolveCredentials();
+      Secrets.remember(resolved.secretAccessKey());
+      if (resolved instanceof AwsSessionCredentials session) {
+        Secrets.remember(session.sessionToken());
+      }
+      return resolved;
+    };
   }
 
   AwsCredentialsProvider provider() {
@@ -68,7 +81,8 @@ final class Credentials implements AutoCloseable {
     if (roleArn.isEmpty()) {
       return new Credentials(base, closeable(base));
     }
-    StsClient sts = sts(base, region, s.getUri(ConnectionProperty.STS_ENDPOINT).orElse(null));
+    StsClient sts = sts(base, region, s.getUri(ConnectionProperty.STS_ENDPOINT).orElse(null),
+        java.time.Duration.ofSeconds(s.getInt(ConnectionProperty.CONNECT_TIMEOUT_SECONDS)));
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
         .refreshRequest(r -> r.roleArn(roleArn.get())
             .roleSessionName(s.get(ConnectionProperty.ROLE_SESSION_NAME).orElse(DEFAULT_SESSION_NAME))
@@ -93,8 +107,10 @@ final class Credentials implements AutoCloseable {
     };
   }
 
-  private static StsClient sts(AwsCredentialsProvider base, String region, URI endpoint) {
-    var builder = StsClient.builder().region(Region.of(region)).credentialsProvider(base);
+  /** An STS client whose every call (AssumeRole at connect and at each refresh) ends within the connect timeout. */
+  private static StsClient sts(AwsCredentialsProvider base, String region, URI endpoint, java.time.Duration timeout) {
+    var builder = StsClient.builder().region(Region.of(region)).credentialsProvider(base)
+        .overrideConfiguration(o -> o.apiCallTimeout(timeout));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

@@ -22,7 +22,9 @@ final class Regions {
       s.get(ConnectionProperty.PROFILE).ifPresent(chain::profileName);
     }
     try {
-      return s.withDefaults(Map.of(ConnectionProperty.REGION, chain.build().getRegion().id()));
+      String region = chain.build().getRegion().id();
+      ConnectionSettings.checkRegion(region);
+      return s.withDefaults(Map.of(ConnectionProperty.REGION, region));
     } catch (RuntimeException e) {
       throw SqlState.INVALID_CONNECTION_ATTRIBUTE.exception("No AWS region for the connection: give it as the URL's"
           + " host (jdbc:cleanrooms://us-east-1/<membership>), the region property, AWS_REGION, or the profile's"

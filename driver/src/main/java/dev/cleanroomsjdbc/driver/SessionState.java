@@ -114,6 +114,10 @@ final class SessionState {
   }
 
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    if (properties == null) {
+      throw new SQLClientInfoException("The client info properties must not be null (an empty Properties clears"
+          + " them)", SqlState.INVALID_PARAMETER_VALUE.code(), Map.of());
+    }
     Map<String, ClientInfoStatus> failed = new LinkedHashMap<>();
     clientInfo.keySet().removeIf(k -> !properties.containsKey(k)); // JDBC: the properties replace the current ones
     if (!properties.containsKey("ApplicationName")) {

@@ -62,7 +62,11 @@ public enum SqlState {
   /** A cursor movement a forward-only result set cannot make, or a read with no current row. */
   INVALID_CURSOR_STATE("24000"),
   /** The connection or statement is closed. */
-  CONNECTION_CLOSED("08003");
+  CONNECTION_CLOSED("08003"),
+  /** A column or parameter index or name that the result or statement does not have. */
+  INVALID_DESCRIPTOR_INDEX("07009"),
+  /** The statement is nested too deeply to plan (a 2,000-term {@code 1 + 1 + ...}): a program limit. */
+  STATEMENT_TOO_COMPLEX("54001");
 
   private final String code;
 
@@ -98,7 +102,8 @@ public enum SqlState {
       case TIMEOUT -> new SQLTimeoutException(message, code, cause);
       case THROTTLED, QUOTA_EXCEEDED, CONFLICT -> new SQLTransientException(message, code, cause);
       case FEATURE_NOT_SUPPORTED -> new SQLFeatureNotSupportedException(message, code, cause);
-      case JOB_FAILED, QUERY_CANCELED, CANCEL_UNCONFIRMED, RESULT_IO_ERROR, INTERNAL_ERROR -> new SQLNonTransientException(message, code, cause);
+      case JOB_FAILED, QUERY_CANCELED, CANCEL_UNCONFIRMED, RESULT_IO_ERROR, INTERNAL_ERROR, INVALID_DESCRIPTOR_INDEX,
+          STATEMENT_TOO_COMPLEX -> new SQLNonTransientException(message, code, cause);
     };
   }
 

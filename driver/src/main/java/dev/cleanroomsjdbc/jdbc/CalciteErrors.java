@@ -19,6 +19,12 @@ public final class CalciteErrors {
       return own;
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof StackOverflowError) {
+        return SqlState.STATEMENT_TOO_COMPLEX.exception("The statement is nested too deeply to plan (a long chain"
+            + " of operators or parentheses): split it, e.g. into a subquery or a CASE over fewer terms", t);
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SqlParseException) {
         return SqlState.SYNTAX_ERROR.exception("SQL syntax error: " + c.getMessage(), t);
       }
@@ -30,8 +36,34 @@ public final class CalciteErrors {
         return state.exception(message, t);
       }
     }
+    if (t instanceof SQLException s) {
+      return withState(s);
+    }
     String message = t.getMessage() == null ? t.toString() : t.getMessage();
     return SqlState.INTERNAL_ERROR.exception(message, t);
+  }
+
+  /**
+   * A failure of a JDBC call as an SQLException with a SQLState: Avatica's own exceptions carry none, and a
+   * null argument where a value is needed (an NPE deep inside) is the caller's error, not the driver's.
+   */
+  public static SQLException ofCall(Throwable t, String call, Object[] args) {
+    if (t instanceof NullPointerException && args != null && java.util.Arrays.asList(args).contains(null)) {
+      return SqlState.INVALID_PARAMETER_VALUE.exception(call + " needs a value where null was given", t);
+    }
+    return translate(t);
+  }
+
+  /** Avatica's exceptions without a SQLState, told by their (stable) messages; anything else keeps XX000. */
+  private static SQLException withState(SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    SqlState state = m.contains("resultset closed") ? SqlState.INVALID_CURSOR_STATE
+        : m.contains("closed") ? SqlState.CONNECTION_CLOSED
+        : m.contains("ordinal") || m.contains("index") || m.contains("column '") && m.contains("not found")
+            ? SqlState.INVALID_DESCRIPTOR_INDEX
+        : m.contains("not supported") || m.contains("unsupported") ? SqlState.FEATURE_NOT_SUPPORTED
+        : SqlState.INTERNAL_ERROR;
+    return state.exception(e.getMessage(), e);
   }
 
   /**

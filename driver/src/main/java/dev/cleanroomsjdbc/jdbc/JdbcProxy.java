@@ -42,8 +42,26 @@ public final class JdbcProxy implements InvocationHandler {
         new JdbcProxy(List.copyOf(layers), delegate)));
   }
 
+  /**
+   * Every failure of a method that may throw SQLException is an SQLException with a SQLState: Calcite's and
+   * Avatica's runtime exceptions and errors (a planner assertion, a stack overflow, an NPE on a null argument)
+   * included, with the cause kept.
+   */
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    try {
+      return call(proxy, method, args);
+    } catch (Throwable t) {
+      if (!Arrays.asList(method.getExceptionTypes()).contains(SQLException.class)
+          || t instanceof SQLException s && s.getSQLState() != null
+          || t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+        throw t;
+      }
+      throw CalciteErrors.ofCall(t, method.getDeclaringClass().getSimpleName() + "." + method.getName(), args);
+    }
+  }
+
+  private Object call(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
       case "equals":
         if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == Object.class) {
@@ -86,12 +104,7 @@ public final class JdbcProxy implements InvocationHandler {
     try {
       return toCall.invoke(target, args);
     } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      boolean mayThrowSql = Arrays.asList(method.getExceptionTypes()).contains(SQLException.class);
-      if (override.isEmpty() && mayThrowSql && !(cause instanceof Error)) {
-        throw CalciteErrors.translate(cause);
-      }
-      throw cause;
+      throw e.getCause();
     }
   }
 

@@ -83,6 +83,8 @@ public final class JdbcTypes {
     if (calciteName == null) {
       return null;
     }
+    // strings are UTF-8 (CleanRoomsTypeSystem), which Calcite spells out where its default differs
+    calciteName = calciteName.replaceAll(" CHARACTER SET \"[^\"]*\"", "");
     String name = calciteName.replace(" NOT NULL", "").trim();
     if (name.endsWith(" ARRAY") || name.endsWith(" MULTISET")) {
       return "ARRAY"; // VARCHAR ARRAY

@@ -5,6 +5,7 @@ import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsFilter;
 import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsJoin;
 import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsProject;
 import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsSort;
+import dev.cleanroomsjdbc.plan.CleanRoomsRels.CleanRoomsWindow;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
@@ -18,13 +19,15 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
- * The planner rules of one {@link CleanRoomsConvention}: they move filters, projections, aggregations, sorts and
- * joins over collaboration tables into it, and hand a subtree of it to Calcite's Enumerable engine as a protected
+ * The planner rules of one {@link CleanRoomsConvention}: they move filters, projections, window functions, aggregations,
+ * sorts and joins over collaboration tables into it, and hand a subtree of it to Calcite's Enumerable engine as a protected
  * query. Pushdown is best effort: what the engine's dialect cannot write, no rule converts, and it stays with
  * Calcite.
  */
@@ -44,6 +47,10 @@ final class CleanRoomsRules {
         }),
         rule(convention, LogicalProject.class, "CleanRoomsProjectRule", rel -> {
           LogicalProject p = (LogicalProject) rel;
+          if (RexOver.containsOver(p.getProjects(), null)) {
+            // Calcite first splits it into a project and a window (ProjectToWindowRule): pushed by the window rule
+            return null;
+          }
           if (!p.getProjects().stream().allMatch(e -> dialect.canWrite(e) && !isSelectedString(e))) {
             return null;
           }
@@ -57,6 +64,17 @@ final class CleanRoomsRules {
           }
           return new CleanRoomsAggregate(a.getCluster(), a.getTraitSet().replace(convention),
               pushed(convention, a.getInput()), a.getGroupSet(), a.getGroupSets(), a.getAggCallList());
+        }),
+        rule(convention, LogicalWindow.class, "CleanRoomsWindowRule", rel -> {
+          LogicalWindow w = (LogicalWindow) rel;
+          if (!w.getConstants().isEmpty() || !w.groups.stream().flatMap(g -> g.aggCalls.stream())
+              .allMatch(dialect::canWrite)) {
+            // bounds such as 2 PRECEDING (Calcite's SQL writer loses them), and window functions the engine's
+            // dialect lacks: Calcite runs the window
+            return null;
+          }
+          return new CleanRoomsWindow(w.getCluster(), w.getTraitSet().replace(convention),
+              pushed(convention, w.getInput()), w.getConstants(), w.getRowType(), w.groups);
         }),
         rule(convention, LogicalSort.class, "CleanRoomsSortRule", rel -> {
           LogicalSort s = (LogicalSort) rel;

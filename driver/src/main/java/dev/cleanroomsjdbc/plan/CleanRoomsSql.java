@@ -8,6 +8,7 @@ import org.apache.calcite.plan.hep.HepRelVertex;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.rel.rel2sql.SqlImplementor;
 import org.apache.calcite.rex.RexDynamicParam;
@@ -79,6 +80,17 @@ public final class CleanRoomsSql extends RelToSqlConverter {
       }
     });
     node.getInputs().forEach(input -> collect(input, types));
+  }
+
+  /**
+   * A window's SELECT, marked as one so that a WHERE, GROUP BY or ORDER BY above it goes around it as a
+   * subquery: Calcite's writer would otherwise put {@code ROW_NUMBER() OVER (...)} into that WHERE, which no SQL
+   * allows.
+   */
+  @Override
+  public Result visit(Window e) {
+    Result window = super.visit(e);
+    return result(window.asSelect(), List.of(Clause.SELECT), e, null);
   }
 
   @Override

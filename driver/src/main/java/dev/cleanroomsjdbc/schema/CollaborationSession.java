@@ -53,13 +53,15 @@ public final class CollaborationSession implements AutoCloseable {
    *
    * @param reuseWindow how long after a template's run ended an identical call reads its result again
    * @param metadataKey who reads which membership's metadata (see {@link MetadataCache})
+   * @param connectTimeout the longest the call may take, retries, TLS handshakes and credential look-ups included
    */
   public static CollaborationSession open(CleanRoomsClient client, String membershipId, PollSchedule poll,
-      ResultReader results, Duration reuseWindow, MetadataCache.Key metadataKey, Duration metadataTtl)
-      throws SQLException {
+      ResultReader results, Duration reuseWindow, MetadataCache.Key metadataKey, Duration metadataTtl,
+      Duration connectTimeout) throws SQLException {
     MetadataCache.Entry metadata = MetadataCache.entry(metadataKey, metadataTtl);
-    Membership membership = metadata.membership(() -> call("GetMembership",
-        () -> client.getMembership(b -> b.membershipIdentifier(membershipId))).membership());
+    Membership membership = metadata.membership(() -> call("GetMembership", () -> client.getMembership(b -> b
+        .membershipIdentifier(membershipId).overrideConfiguration(o -> o.apiCallTimeout(connectTimeout))))
+        .membership());
     return new CollaborationSession(client, membership, poll, results, reuseWindow, metadataKey, metadataTtl,
         metadata);
   }

@@ -224,10 +224,12 @@ public final class LocalCleanRooms implements AutoCloseable {
 
     /**
      * Keeps everything in {@code dir} across restarts: S3 objects in {@code dir/s3}, the Clean Rooms state in
-     * {@code dir/state} (loaded when {@link #build()} runs); null (the default) keeps both in memory.
+     * {@code dir/state} (loaded when {@link #build()} runs); null (the default) keeps both in memory. Any path
+     * will do: a relative one ({@code ./local-data}, {@code ../x}) is made absolute and normal here, as S3's
+     * file store refuses a path with {@code .} or {@code ..} segments in it.
      */
     public Builder dataDir(Path dir) {
-      this.dataDir = dir;
+      this.dataDir = dir == null ? null : dir.toAbsolutePath().normalize();
       return this;
     }
 

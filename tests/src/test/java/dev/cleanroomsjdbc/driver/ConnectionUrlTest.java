@@ -28,7 +28,7 @@ class ConnectionUrlTest {
       "jdbc:cleanrooms://us-east-1/m?region             | 'region' is not key=value",
       "jdbc:cleanrooms://us-east-1/m?maxRetries=many    | 'maxRetries' has the invalid value 'many'",
       "jdbc:cleanrooms://us-east-1/m?credentials=ROOT   | must be one of [DEFAULT, PROFILE, STATIC]",
-      "jdbc:cleanrooms://us-east-1/m?s3Endpoint=nohost  | must be an absolute URL",
+      "jdbc:cleanrooms://us-east-1/m?s3Endpoint=nohost  | must be an absolute http or https URL",
       "jdbc:cleanrooms://us-east-1/m?region=a&region=b  | given twice",
       "jdbc:cleanrooms://us-east-1/m?credentials=STATIC | 'accessKeyId' is required",
       "jdbc:cleanrooms://us-east-1?maxRetries=1         | 'membership' is required",

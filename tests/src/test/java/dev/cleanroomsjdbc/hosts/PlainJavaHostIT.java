@@ -49,6 +49,7 @@ class PlainJavaHostIT {
     assertTrue(loggers.stream().anyMatch(l -> l.startsWith("dev.cleanroomsjdbc.results.")), run::toString);
     assertTrue(loggers.stream().allMatch(l -> l.startsWith("dev.cleanroomsjdbc.")), run::toString);
     assertEquals("false", run.value("jul.secretLogged"));
+    assertEquals("0", run.value("jul.wireRecords"), "HttpClient's wire and header loggers stay off at FINEST");
   }
 
   @Test
