@@ -27,7 +27,7 @@ class UnicodeValuesTest {
       "a\u200Fb", "zwj👩‍👩‍👧", "it's");
 
   @BeforeAll
-  static void anEchoTemplate() {
+  static void anEchoTemplate() throws SQLException {
     try (CleanRoomsClient advertiser = TestCollaboration.shared().advertiserClient()) {
       if (advertiser.listAnalysisTemplates(b -> b.membershipIdentifier(TestCollaboration.shared().membershipId()))
           .analysisTemplateSummaries().stream().noneMatch(t -> t.name().equals("echo_text"))) {
@@ -36,6 +36,10 @@ class UnicodeValuesTest {
             .analysisParameters(AnalysisParameter.builder().name("text").type(ParameterType.VARCHAR).build())
             .source(s -> s.text("SELECT :text AS echoed, COUNT(*) AS customers FROM customers")));
       }
+    }
+    // connections of this JVM share the collaboration's metadata: a template created since is seen after a refresh
+    try (Connection c = TestCollaboration.shared().connect(); Statement s = c.createStatement()) {
+      s.executeQuery("CALL cleanrooms.refresh_metadata()").close();
     }
   }
 
