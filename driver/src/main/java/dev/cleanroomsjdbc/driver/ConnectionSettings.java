@@ -24,6 +24,8 @@ public final class ConnectionSettings {
 
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+){1,5}");
+  /** IAM role ARNs in any partition: role names and paths take letters, digits and +=,.@_- (and / in paths). */
+  private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,576}");
 
   private final boolean local;
   private final Map<ConnectionProperty, String> values;
@@ -93,6 +95,8 @@ public final class ConnectionSettings {
         case STRING -> {
           if (p == ConnectionProperty.REGION) {
             checkRegion(v);
+          } else if (p == ConnectionProperty.ROLE_ARN) {
+            checkRoleArn(v);
           }
         }
       }
@@ -119,6 +123,16 @@ public final class ConnectionSettings {
   static void checkRegion(String region) {
     if (!REGION.matcher(region).matches()) {
       throw new IllegalArgumentException("must be an AWS region id such as us-east-1");
+    }
+  }
+
+  /**
+   * An IAM role's ARN, checked before any STS call: a value that is not one (a typo that joined another URL
+   * parameter to it, say) would otherwise come back, secrets and all, in STS's error message.
+   */
+  static void checkRoleArn(String roleArn) {
+    if (!ROLE_ARN.matcher(roleArn).matches()) {
+      throw new IllegalArgumentException("must be an IAM role ARN such as arn:aws:iam::111122223333:role/Analyst");
     }
   }
 

@@ -32,6 +32,7 @@ class ConnectionUrlTest {
       "jdbc:cleanrooms://us-east-1/m?region=a&region=b  | given twice",
       "jdbc:cleanrooms://us-east-1/m?credentials=STATIC | 'accessKeyId' is required",
       "jdbc:cleanrooms://us-east-1?maxRetries=1         | 'membership' is required",
+      "jdbc:cleanrooms://us-east-1/m?roleArn=Analyst    | must be an IAM role ARN",
   })
   void aMalformedUrlIsAConnectionAttributeError(String url, String message) {
     SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
@@ -44,6 +45,16 @@ class ConnectionUrlTest {
     SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
         "jdbc:cleanrooms://us-east-1/m?secretAccessKey=hunter2&colour=red"));
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+  }
+
+  @Test
+  void aSecretJoinedToTheRoleArnByATypoIsNeitherSentToStsNorRepeated() {
+    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+        "jdbc:cleanrooms:local?roleArn=NONE?sessionToken=hunter2"));
+    assertEquals("08001", e.getSQLState(), e.getMessage());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertFalse(String.valueOf(t.getMessage()).contains("hunter2"), t.getMessage());
+    }
   }
 
   @Test
