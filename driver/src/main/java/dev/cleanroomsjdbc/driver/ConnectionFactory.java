@@ -70,7 +70,6 @@ final class ConnectionFactory {
       CollaborationSchema collaboration = new CollaborationSchema(schemaName, session);
       calcite.getRootSchema().add(schemaName, collaboration);
       calcite.getRootSchema().add(SystemSchema.NAME, new SystemSchema(collaboration));
-      SqlFunctions.addTo(calcite.getRootSchema());
       calcite.setSchema(schemaName);
       return new DriverConnection(calcite, collaboration, settings, credentials, applicationName).open();
     } catch (SQLException | RuntimeException e) {
@@ -186,7 +185,10 @@ final class ConnectionFactory {
     CalciteJdbc41Factory factory = new CalciteJdbc41Factory();
     Connection c = factory.newConnection(new org.apache.calcite.jdbc.Driver(), factory, "jdbc:calcite:", p, null,
         CleanRoomsTypeSystem.typeFactory());
-    return c.unwrap(CalciteConnection.class);
+    CalciteConnection calcite = c.unwrap(CalciteConnection.class);
+    // here rather than once the membership is known: Calcite's first look at functions takes 0.2 s in a new JVM
+    SqlFunctions.addTo(calcite.getRootSchema());
+    return calcite;
   }
 
   static String schemaNameOf(String collaborationName) {

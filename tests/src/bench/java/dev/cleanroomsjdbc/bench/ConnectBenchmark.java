@@ -53,6 +53,9 @@ public final class ConnectBenchmark {
         }
       }
       List<Double> cold = new ArrayList<>();
+      // a running Clean Rooms is an idle one when a user starts a program: let this JVM's compiler threads,
+      // still busy with the warm runs, finish before the cold processes share the cores with it
+      Thread.sleep(Long.getLong("bench.settleMs", 3000));
       String classPath = driverJar().map(Path::toString).orElse(System.getProperty("java.class.path"));
       for (int i = 0; i < COLD; i++) {
         cold.add(coldProcess(classPath, url));
