@@ -56,14 +56,35 @@ public final class ConnectBenchmark {
       // a running Clean Rooms is an idle one when a user starts a program: let this JVM's compiler threads,
       // still busy with the warm runs, finish before the cold processes share the cores with it
       Thread.sleep(Long.getLong("bench.settleMs", 3000));
-      String classPath = driverJar().map(Path::toString).orElse(System.getProperty("java.class.path"));
+      String driver = driverJar().map(Path::toString).orElse(System.getProperty("java.class.path"));
+      String classPath = driver + java.io.File.pathSeparator
+          + Path.of(ConnectBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // and with a class data archive of the driver, as docs/driver.md#starting-fast tells (the JDK archives only
+      // classes from jars: this class goes into a jar of its own), the two taken pair by pair
+      List<Double> shared = new ArrayList<>();
+      Path archive = null;
+      String jars = null;
+      if (driverJar().isPresent()) {
+        Path dir = Files.createTempDirectory("bench-cds");
+        jars = driver + java.io.File.pathSeparator + selfJar(dir);
+        archive = dir.resolve("cleanrooms.jsa");
+        coldProcess(jars, url, List.of("-XX:ArchiveClassesAtExit=" + archive));
+      }
       for (int i = 0; i < COLD; i++) {
-        cold.add(coldProcess(classPath, url));
+        cold.add(coldProcess(classPath, url, List.of()));
+        if (archive != null) {
+          shared.add(coldProcess(jars, url, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive)));
+        }
       }
       System.out.printf("%n| connect | median ms | min ms |%n|---|---|---|%n");
       print("warm JVM: getConnection", connect);
       print("warm JVM: getConnection + first getTables", browse);
       print("cold process: JVM start to first getTables", cold);
+      if (!shared.isEmpty()) {
+        print("cold process with a class data archive of the driver", shared);
+        System.out.printf("%ncold process with the archive: %.2fx the one without%n",
+            median(shared) / median(cold));
+      }
       System.out.printf("%ncold process class path: %s%n", driverJar().isPresent() ? "the driver's jar alone"
           : "the tests' class path (build the jar with mvn -pl driver package to measure it alone)");
     }
@@ -82,16 +103,30 @@ public final class ConnectBenchmark {
     }
   }
 
-  /** Starts a JVM that connects and browses once; returns its milliseconds from JVM start to the first rows. */
-  private static double coldProcess(String classPath, String url) throws Exception {
-    Path self = Path.of(ConnectBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  /** This class alone in a jar in {@code dir}, for a class path the JDK can archive. */
+  private static Path selfJar(Path dir) throws Exception {
+    Path jar = dir.resolve("connect-benchmark.jar");
+    String entry = ConnectBenchmark.class.getName().replace('.', '/') + ".class";
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var in = ConnectBenchmark.class.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new java.util.jar.JarEntry(entry));
+      in.transferTo(out);
+    }
+    return jar;
+  }
+
+  /**
+   * Starts a JVM with {@code jvm} options and {@code classPath} (the driver's and this class's) that connects and
+   * browses once; returns its milliseconds from JVM start to the first rows.
+   */
+  private static double coldProcess(String classPath, String url, List<String> jvm) throws Exception {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+    command.addAll(jvm);
     String options = System.getProperty("bench.coldJvm", "");
     if (!options.isBlank()) {
       command.addAll(List.of(options.trim().split("\\s+"))); // e.g. -Xlog:class+load to see what loads when
     }
-    command.addAll(List.of("-cp", classPath + java.io.File.pathSeparator + self, ConnectBenchmark.class.getName(),
-        "cold", url));
+    command.addAll(List.of("-cp", classPath, ConnectBenchmark.class.getName(), "cold", url));
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
@@ -126,7 +161,11 @@ public final class ConnectBenchmark {
   }
 
   private static void print(String what, List<Double> ms) {
+    System.out.printf("| %s | %.0f | %.0f |%n", what, median(ms), ms.stream().min(Double::compare).orElseThrow());
+  }
+
+  private static double median(List<Double> ms) {
     List<Double> sorted = ms.stream().sorted().toList();
-    System.out.printf("| %s | %.0f | %.0f |%n", what, sorted.get(sorted.size() / 2), sorted.get(0));
+    return sorted.get(sorted.size() / 2);
   }
 }

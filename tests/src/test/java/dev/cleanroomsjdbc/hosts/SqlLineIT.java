@@ -46,14 +46,68 @@ class SqlLineIT {
     assertTrue(!output.contains("Invalid cursor position") && !output.contains("Error:"), output);
   }
 
-  /** Runs SQLLine in a new JVM whose class path is the driver jar and SQLLine's own jars, nothing else. */
+  /** docs/driver.md#starting-fast: the JDK's class data archive of the driver, made by one run, used by the next. */
+  @Test
+  void sqllineStartedWithAClassDataArchiveOfTheDriverLoadsTheDriverFromItAndAnswersAsWithout(@TempDir Path dir)
+      throws Exception {
+    Path script = dir.resolve("tables.sql");
+    Files.writeString(script, "!tables\n");
+    Path archive = dir.resolve("cleanrooms.jsa");
+    StandaloneLocal local = StandaloneLocal.shared();
+    String made = sqlline(dir, List.of("-XX:ArchiveClassesAtExit=" + archive), "-u", local.url(), "-n", "", "-p",
+        local.secret(), "--outputformat=csv", "-f", script.toString());
+    assertTrue(Files.size(archive) > 0, made);
+
+    Path classLog = dir.resolve("classes.log");
+    String used = sqlline(dir, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+        "-Xlog:class+load=info:file=" + classLog), "-u", local.url(), "-n", "", "-p", local.secret(),
+        "--outputformat=csv", "-f", script.toString());
+    assertEquals(tableLines(made), tableLines(used));
+    assertTrue(tableLines(used).stream().anyMatch(l -> l.contains("'customers'")), used);
+    String loaded = Files.readString(classLog);
+    assertTrue(loaded.contains("dev.cleanroomsjdbc.driver.CleanRoomsDriver source: shared objects file"),
+        "the driver's classes come from the archive");
+
+    byte[] bytes = Files.readAllBytes(archive);
+    for (String secret : List.of(local.secret(), local.url())) {
+      assertEquals(-1, indexOf(bytes, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          "the archive holds classes, not what a connection was given");
+    }
+  }
+
+  private static List<String> tableLines(String output) {
+    return output.lines().filter(l -> l.startsWith("'")).toList();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   private static String sqlline(Path dir, String... args) throws Exception {
+    return sqlline(dir, List.of(), args);
+  }
+
+  /**
+   * Runs SQLLine in a new JVM with {@code jvm} options whose class path is the driver jar and SQLLine's own jars,
+   * nothing else.
+   */
+  private static String sqlline(Path dir, List<String> jvm, String... args) throws Exception {
     String sqllineJars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(p -> p.contains("sqlline") || p.contains("jline"))
         .collect(Collectors.joining(File.pathSeparator));
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", DriverJar.path() + File.pathSeparator + sqllineJars, "sqlline.SqlLine"));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvm);
+    command.addAll(List.of("-cp", DriverJar.path() + File.pathSeparator + sqllineJars, "sqlline.SqlLine"));
     command.addAll(List.of(args));
     Path out = dir.resolve("sqlline.out");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
