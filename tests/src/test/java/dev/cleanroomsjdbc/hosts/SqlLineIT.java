@@ -1,6 +1,7 @@
 package dev.cleanroomsjdbc.hosts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -68,28 +69,14 @@ class SqlLineIT {
     assertTrue(loaded.contains("dev.cleanroomsjdbc.driver.CleanRoomsDriver source: shared objects file"),
         "the driver's classes come from the archive");
 
-    byte[] bytes = Files.readAllBytes(archive);
-    for (String secret : List.of(local.secret(), local.url())) {
-      assertEquals(-1, indexOf(bytes, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-          "the archive holds classes, not what a connection was given");
+    String archived = new String(Files.readAllBytes(archive), java.nio.charset.StandardCharsets.ISO_8859_1);
+    for (String given : List.of(local.secret(), local.url())) {
+      assertFalse(archived.contains(given), "the archive holds classes, not what a connection was given");
     }
   }
 
   private static List<String> tableLines(String output) {
     return output.lines().filter(l -> l.startsWith("'")).toList();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private static String sqlline(Path dir, String... args) throws Exception {
