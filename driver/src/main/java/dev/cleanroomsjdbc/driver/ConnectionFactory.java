@@ -183,8 +183,8 @@ final class ConnectionFactory {
     p.setProperty("typeSystem", CleanRoomsTypeSystem.class.getName() + "#INSTANCE");
     // Calcite's Driver.connect with a type factory of ours (Unicode strings): the one place Calcite takes one
     CalciteJdbc41Factory factory = new CalciteJdbc41Factory();
-    Connection c = factory.newConnection(new org.apache.calcite.jdbc.Driver(), factory, "jdbc:calcite:", p, null,
-        CleanRoomsTypeSystem.typeFactory());
+    Connection c = factory.newConnection(new org.apache.calcite.jdbc.Driver(),
+        ThreadSafeCalcite.statementsOneAtATime(factory), "jdbc:calcite:", p, null, CleanRoomsTypeSystem.typeFactory());
     CalciteConnection calcite = c.unwrap(CalciteConnection.class);
     // here rather than once the membership is known: Calcite's first look at functions takes 0.2 s in a new JVM
     SqlFunctions.addTo(calcite.getRootSchema());
