@@ -56,7 +56,8 @@ public final class ConnectBenchmark {
       // a running Clean Rooms is an idle one when a user starts a program: let this JVM's compiler threads,
       // still busy with the warm runs, finish before the cold processes share the cores with it
       Thread.sleep(Long.getLong("bench.settleMs", 3000));
-      String driver = driverJar().map(Path::toString).orElse(System.getProperty("java.class.path"));
+      java.util.Optional<Path> jar = driverJar();
+      String driver = jar.map(Path::toString).orElse(System.getProperty("java.class.path"));
       String classPath = driver + java.io.File.pathSeparator
           + Path.of(ConnectBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // and with a class data archive of the driver, as docs/driver.md#starting-fast tells (the JDK archives only
@@ -64,7 +65,7 @@ public final class ConnectBenchmark {
       List<Double> shared = new ArrayList<>();
       Path archive = null;
       String jars = null;
-      if (driverJar().isPresent()) {
+      if (jar.isPresent()) {
         Path dir = Files.createTempDirectory("bench-cds");
         jars = driver + java.io.File.pathSeparator + selfJar(dir);
         archive = dir.resolve("cleanrooms.jsa");
@@ -85,7 +86,7 @@ public final class ConnectBenchmark {
         System.out.printf("%ncold process with the archive: %.2fx the one without%n",
             median(shared) / median(cold));
       }
-      System.out.printf("%ncold process class path: %s%n", driverJar().isPresent() ? "the driver's jar alone"
+      System.out.printf("%ncold process class path: %s%n", jar.isPresent() ? "the driver's jar alone"
           : "the tests' class path (build the jar with mvn -pl driver package to measure it alone)");
     }
   }
